@@ -1,0 +1,62 @@
+package io.airlog;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Where audit events go: an append-only stream. Events can be recorded, never changed or
+ * removed.
+ *
+ * <p>Implementations are safe for concurrent use by any number of threads. A stream that
+ * owns a log seals each draft under that log's single sequencer, so sequence order is the
+ * order in which events are stored.
+ */
+public interface AuditStream extends AutoCloseable {
+
+    /** The name of this stream (e.g. {@code "default"}, {@code "security"}). */
+    String name();
+
+    /**
+     * Records a draft and returns the event as stored: sealed, after every middleware.
+     *
+     * @param draft the draft
+     * @return the sealed event, or {@code null} if the stream's pipeline dropped the draft
+     *         (a drop filter or a routing rule); a stream without pipeline never returns null
+     * @throws AuditException if the event could not be stored; nothing was stored and the
+     *         log is unchanged
+     * @throws IllegalStateException if the stream is closed
+     */
+    AuditEvent record(AuditDraft draft);
+
+    /** Builds the draft and {@linkplain #record(AuditDraft) records} it. */
+    default AuditEvent record(AuditDraft.Builder draft) {
+        return record(draft.build());
+    }
+
+    /**
+     * Records a draft without waiting when the stream has the {@link Capability#ASYNC}
+     * capability; otherwise records it synchronously and returns a completed stage. The stage
+     * fails with the exception {@link #record(AuditDraft)} would throw.
+     */
+    default CompletionStage<AuditEvent> recordAsync(AuditDraft draft) {
+        try {
+            return CompletableFuture.completedFuture(record(draft));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** What this stream supports besides recording. */
+    Set<Capability> capabilities();
+
+    /** The current state of the stream. */
+    StreamHealth health();
+
+    /**
+     * Stores what is pending and releases resources. Recording after close fails with
+     * {@link IllegalStateException}. Closing twice is harmless.
+     */
+    @Override
+    void close();
+}

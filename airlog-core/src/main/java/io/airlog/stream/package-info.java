@@ -1,0 +1,5 @@
+/**
+ * Streams of airlog-core: in memory, and JSON lines to a file, a writer or standard output,
+ * with the reader and verifier of JSON-lines files.
+ */
+package io.airlog.stream;
