@@ -55,6 +55,8 @@ public final class AirlogConfigKeys {
     public static final String ON_WRITE_FAILURE = PREFIX + "on-write-failure";
     /** Per stream: context and metadata keys whose values are replaced by a marker. */
     public static final String REDACT_KEYS = PREFIX + "redact.keys";
+    /** Per stream: whether the default redaction rules (secrets, e-mail addresses, card numbers, national ids) apply. */
+    public static final String REDACT_DEFAULTS = PREFIX + "redact.defaults";
     /** Per stream: how a log is verified at start: {@code incremental}, {@code full} or {@code off}. */
     public static final String VERIFY_ON_STARTUP = PREFIX + "verify.on-startup";
     /** Per stream: what a damaged log does to the start: {@code fail} or {@code warn}. */
@@ -68,7 +70,7 @@ public final class AirlogConfigKeys {
     /** The keys that exist per stream, in their global form. */
     public static final List<String> STREAM_KEYS = List.of(BACKEND, LOG_ID, JSON_FILE, JSON_DURABILITY,
             JDBC_DATASOURCE, JDBC_DATASOURCE_LOOKUP, JDBC_TABLE_PREFIX, JDBC_SCHEMA, WRITE_MODE, BATCH_MAX_SIZE,
-            BATCH_MAX_DELAY, QUEUE_CAPACITY, QUEUE_FULL, QUEUE_BLOCK_TIMEOUT, ON_WRITE_FAILURE, REDACT_KEYS,
+            BATCH_MAX_DELAY, QUEUE_CAPACITY, QUEUE_FULL, QUEUE_BLOCK_TIMEOUT, ON_WRITE_FAILURE, REDACT_KEYS, REDACT_DEFAULTS,
             VERIFY_ON_STARTUP, VERIFY_ON_FAILURE);
 
     /** The keys that exist only globally. */

@@ -66,6 +66,18 @@ final class TestContainer implements AutoCloseable {
             return this;
         }
 
+        /** Starts the container, which must fail to start; returns the failure. */
+        Throwable startFailure() {
+            TestContainer started;
+            try {
+                started = start();
+            } catch (RuntimeException | Error e) {
+                return e;
+            }
+            started.close();
+            throw new AssertionError("the container started");
+        }
+
         /** Starts the container; if the start fails, the configuration is released and the failure thrown. */
         TestContainer start() {
             SmallRyeConfig config = new SmallRyeConfigBuilder()

@@ -115,8 +115,7 @@ public class AirlogStartup {
         Set<Class<?>> seen = new HashSet<>();
         for (Bean<?> bean : beanManager.getBeans(Object.class, Any.Literal.INSTANCE)) {
             Class<?> type = bean.getBeanClass();
-            if (bean instanceof Interceptor || bean instanceof Decorator || !seen.add(type)
-                    || type.getName().startsWith("io.airlog.cdi.")) {
+            if (bean instanceof Interceptor || bean instanceof Decorator || !seen.add(type)) {
                 continue;
             }
             boolean classLevel = MethodPlan.classBinding(type) != null;

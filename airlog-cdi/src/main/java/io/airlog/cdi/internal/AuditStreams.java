@@ -4,6 +4,7 @@ import io.airlog.AuditStream;
 import io.airlog.cdi.AirlogConfigKeys;
 import io.airlog.cdi.AuditStreamName;
 import io.airlog.cdi.spi.DataSourceResolver;
+import io.airlog.pipeline.AuditMiddleware;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,10 @@ public class AuditStreams {
     @Any
     Instance<DataSourceResolver> dataSourceResolvers;
 
+    @Inject
+    @Any
+    Instance<AuditMiddleware> middleware;
+
     private AirlogSettings settings;
     private StreamFactory factory;
     private final Map<String, Target> open = new ConcurrentHashMap<>();
@@ -64,7 +69,7 @@ public class AuditStreams {
     void init() {
         settings = new AirlogSettings(ConfigProvider.getConfig());
         factory = new StreamFactory(new DataSources(Prioritised.instances(dataSourceResolvers),
-                new CdiDataSourceResolver(beanManager)));
+                new CdiDataSourceResolver(beanManager)), Prioritised.instances(middleware));
     }
 
     /** The validated configuration. */

@@ -14,6 +14,7 @@ import static io.airlog.cdi.AirlogConfigKeys.ON_WRITE_FAILURE;
 import static io.airlog.cdi.AirlogConfigKeys.QUEUE_BLOCK_TIMEOUT;
 import static io.airlog.cdi.AirlogConfigKeys.QUEUE_CAPACITY;
 import static io.airlog.cdi.AirlogConfigKeys.QUEUE_FULL;
+import static io.airlog.cdi.AirlogConfigKeys.REDACT_DEFAULTS;
 import static io.airlog.cdi.AirlogConfigKeys.REDACT_KEYS;
 import static io.airlog.cdi.AirlogConfigKeys.VERIFY_ON_FAILURE;
 import static io.airlog.cdi.AirlogConfigKeys.VERIFY_ON_STARTUP;
@@ -41,7 +42,8 @@ record StreamSettings(String name, KeyNames keyOf, Backend backend, String logId
                       Optional<String> tablePrefix, SchemaChoice schema, WriteMode writeMode,
                       Optional<Integer> batchMaxSize, Optional<Duration> batchMaxDelay,
                       Optional<Integer> queueCapacity, QueueFull queueFull, Optional<Duration> queueBlockTimeout,
-                      OnWriteFailure onWriteFailure, List<String> redactKeys, VerifyMode verifyOnStartup,
+                      OnWriteFailure onWriteFailure, List<String> redactKeys, boolean redactDefaults,
+                      VerifyMode verifyOnStartup,
                       VerifyFailure verifyOnFailure) {
 
     /** Where a stream's events go. */
@@ -105,7 +107,7 @@ record StreamSettings(String name, KeyNames keyOf, Backend backend, String logId
                 in.integer(QUEUE_CAPACITY, 1, Integer.MAX_VALUE),
                 in.choice(QUEUE_FULL, QueueFull.class).orElse(QueueFull.BLOCK), in.duration(QUEUE_BLOCK_TIMEOUT),
                 in.choice(ON_WRITE_FAILURE, OnWriteFailure.class).orElse(OnWriteFailure.FAIL),
-                in.list(REDACT_KEYS),
+                in.list(REDACT_KEYS), in.bool(REDACT_DEFAULTS, false),
                 in.choice(VERIFY_ON_STARTUP, VerifyMode.class).orElse(VerifyMode.INCREMENTAL),
                 in.choice(VERIFY_ON_FAILURE, VerifyFailure.class).orElse(VerifyFailure.FAIL));
         return settings;
@@ -153,6 +155,10 @@ record StreamSettings(String name, KeyNames keyOf, Backend backend, String logId
 
         List<String> list(String globalKey) {
             return config.list(keyUsed(globalKey));
+        }
+
+        boolean bool(String globalKey, boolean fallback) {
+            return config.bool(keyUsed(globalKey), fallback);
         }
     }
 }
