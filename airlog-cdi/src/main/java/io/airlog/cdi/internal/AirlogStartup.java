@@ -54,6 +54,7 @@ public class AirlogStartup {
     BeanManager beanManager;
 
     private final Map<String, LogCheck> checks = new ConcurrentHashMap<>();
+    private volatile boolean completed;
 
     /** For the container. */
     protected AirlogStartup() {
@@ -78,11 +79,34 @@ public class AirlogStartup {
         for (AuditStreams.Target target : opened) {
             verify(target);
         }
+        completed = true;
     }
 
     /** The results of the start-up check, by stream name. */
     public Map<String, LogCheck> checks() {
         return new TreeMap<>(checks);
+    }
+
+    /** Whether the start-up check ran to its end (false before it, and when airlog is disabled). */
+    public boolean completed() {
+        return completed;
+    }
+
+    /** Whether airlog is enabled ({@code airlog.enabled}). */
+    public boolean enabled() {
+        return streams.settings().enabled();
+    }
+
+    /** The state of every open stream, by name. */
+    public List<StreamState> states() {
+        List<StreamState> out = new ArrayList<>();
+        for (AuditStreams.Target t : streams.opened()) {
+            StreamSettings s = t.settings();
+            out.add(new StreamState(s.name(), ConfigReader.spelling(s.backend()), s.logId(), t.stream().health(),
+                    checks.get(s.name())));
+        }
+        out.sort(java.util.Comparator.comparing(StreamState::name));
+        return out;
     }
 
     private void checkInterceptorPriority(int configured) {
