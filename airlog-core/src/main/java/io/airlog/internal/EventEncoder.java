@@ -36,9 +36,18 @@ public final class EventEncoder {
         return LOCAL.get();
     }
 
-    /** Epoch nanoseconds of an instant; the caller has checked the range. */
+    /**
+     * Epoch nanoseconds of an instant; the caller has checked the range. Before 1970 the
+     * seconds are taken one closer to zero first, so that the earliest encodable instant
+     * (-2<sup>63</sup> ns, whose seconds times 10<sup>9</sup> alone would overflow) works.
+     */
     public static long epochNanos(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+        long seconds = t.getEpochSecond();
+        int nanos = t.getNano();
+        if (seconds < 0 && nanos > 0) {
+            return Math.addExact(Math.multiplyExact(seconds + 1, 1_000_000_000L), nanos - 1_000_000_000L);
+        }
+        return Math.addExact(Math.multiplyExact(seconds, 1_000_000_000L), nanos);
     }
 
     /** Encodes the fields in the order docs/encoding.md gives and returns a copy of the bytes. */
