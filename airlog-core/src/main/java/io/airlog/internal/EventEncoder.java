@@ -104,7 +104,12 @@ public final class EventEncoder {
         }
     }
 
-    /** Absent: one byte 0x00. Present: 0x01, a 4-byte big-endian length, the UTF-8 bytes. */
+    /**
+     * Absent: one byte 0x00. Present: 0x01, a 4-byte big-endian length, the UTF-8 bytes.
+     * Valid strings have no unpaired surrogate (callers check); should one get here, it is
+     * written as its own 3-byte sequence, never merged with its neighbour, so that two
+     * different strings never give the same bytes.
+     */
     private void string(String s) {
         if (s == null) {
             ensure(1);
@@ -124,7 +129,7 @@ public final class EventEncoder {
             } else if (c < 0x800) {
                 buf[len++] = (byte) (0xC0 | (c >> 6));
                 buf[len++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, s.charAt(++i));
                 buf[len++] = (byte) (0xF0 | (cp >> 18));
                 buf[len++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
