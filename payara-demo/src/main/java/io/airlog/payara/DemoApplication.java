@@ -1,0 +1,25 @@
+package io.airlog.payara;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+/**
+ * The demo's REST application under {@code /api}, and its H2 data source.
+ *
+ * <p>The data source is declared here and registered by Payara under the JNDI name
+ * {@value #DATA_SOURCE}; airlog finds it by that name ({@code airlog.jdbc.datasource} in
+ * {@code META-INF/microprofile-config.properties}). The H2 file lives in the directory given
+ * by the system property {@code demo.h2.dir}, which Payara substitutes when it creates the
+ * pool ({@code java -Ddemo.h2.dir=/var/lib/demo -jar payara-micro.jar ...}).
+ */
+@ApplicationPath("api")
+@DataSourceDefinition(name = DemoApplication.DATA_SOURCE,
+        className = "org.h2.jdbcx.JdbcDataSource",
+        url = "jdbc:h2:file:${demo.h2.dir}/airlog",
+        user = "sa",
+        password = "")
+public class DemoApplication extends Application {
+    /** The JNDI name of the demo's data source. */
+    public static final String DATA_SOURCE = "java:app/jdbc/airlog";
+}
