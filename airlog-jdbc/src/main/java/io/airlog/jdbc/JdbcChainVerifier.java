@@ -2,6 +2,7 @@ package io.airlog.jdbc;
 
 import io.airlog.AuditEvent;
 import io.airlog.AuditException;
+import io.airlog.AuditLimits;
 import io.airlog.ChainPosition;
 import io.airlog.internal.Text;
 import io.airlog.jdbc.internal.EventIdentity;
@@ -87,7 +88,7 @@ public final class JdbcChainVerifier {
      * @throws AuditException if the database fails
      */
     public VerificationReport verifyFrom(String logId, ChainPosition trusted) {
-        Text.requiredNonBlank("logId", logId, io.airlog.AuditLimits.LOG_ID);
+        Text.requiredNonBlank("logId", logId, AuditLimits.LOG_ID);
         Objects.requireNonNull(trusted, "trusted");
         try (Connection c = dataSource.getConnection()) {
             return new Run(c, logId, trusted).verify();

@@ -47,9 +47,8 @@ class TamperDetectionTest {
     @AfterEach
     void tearDown() throws SQLException {
         if (fixture != null) {
-            try (Fixture toDrop = fixture; Connection toClose = c) {
-                fixture = null;
-            }
+            c.close();
+            fixture.close();
         }
     }
 
