@@ -45,21 +45,29 @@ public final class EventRows {
 
     /** Binds the event to parameters 1 to {@value #COLUMN_COUNT} of an insert prepared from {@link #insertSql}. */
     public static void bind(PreparedStatement ps, AuditEvent event) throws SQLException {
-        ps.setString(1, event.logId());
-        ps.setLong(2, event.sequence());
-        ps.setString(3, event.eventId().toString());
-        ps.setLong(4, EventEncoder.epochNanos(event.timestamp()));
-        ps.setString(5, event.action());
-        ps.setString(6, event.principal().subject());
-        ps.setString(7, event.principal().authMethod().name());
-        ps.setString(8, ((CanonicalMap) event.principal().metadata()).json());
-        setNullable(ps, 9, event.resource());
-        setNullable(ps, 10, event.resourceId());
-        ps.setString(11, event.outcome().name());
-        setNullable(ps, 12, event.correlationId());
-        ps.setString(13, event.contextJson());
-        ps.setString(14, event.previousChecksum());
-        ps.setString(15, event.checksum());
+        bind(ps, 0, event);
+    }
+
+    /**
+     * Binds the event to parameters {@code offset + 1} to {@code offset + }{@value #COLUMN_COUNT},
+     * in {@link #COLUMNS} order: one row of a multi-row insert.
+     */
+    public static void bind(PreparedStatement ps, int offset, AuditEvent event) throws SQLException {
+        ps.setString(offset + 1, event.logId());
+        ps.setLong(offset + 2, event.sequence());
+        ps.setString(offset + 3, event.eventId().toString());
+        ps.setLong(offset + 4, EventEncoder.epochNanos(event.timestamp()));
+        ps.setString(offset + 5, event.action());
+        ps.setString(offset + 6, event.principal().subject());
+        ps.setString(offset + 7, event.principal().authMethod().name());
+        ps.setString(offset + 8, ((CanonicalMap) event.principal().metadata()).json());
+        setNullable(ps, offset + 9, event.resource());
+        setNullable(ps, offset + 10, event.resourceId());
+        ps.setString(offset + 11, event.outcome().name());
+        setNullable(ps, offset + 12, event.correlationId());
+        ps.setString(offset + 13, event.contextJson());
+        ps.setString(offset + 14, event.previousChecksum());
+        ps.setString(offset + 15, event.checksum());
     }
 
     /**
