@@ -52,9 +52,4 @@ public class PrincipalResolution {
         }
         return Principal.anonymous();
     }
-
-    /** The resolvers asked, in order (for diagnostics and tests). */
-    List<String> describe() {
-        return chain.stream().map(r -> r.getClass().getName()).toList();
-    }
 }
