@@ -28,7 +28,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs when the container starts ({@link Startup}): validates the configuration, checks that
+ * Runs when the container starts ({@link Startup}; in a servlet container, when the web
+ * module starts, see {@link #start()}): validates the configuration, checks that
  * the configured interceptor priority exists, works out the plan of every audited method
  * (so annotation mistakes and unknown streams fail the start, not the first call), opens
  * every stream, and verifies each stored log as {@code airlog.verify.on-startup} says. A
@@ -38,6 +39,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class AirlogStartup {
     private static final Logger LOG = Logger.getLogger(AirlogStartup.class.getName());
+    private static final String SERVLET_CONTEXT = "jakarta.servlet.ServletContext";
 
     @Inject
     AuditStreams streams;
@@ -53,12 +55,36 @@ public class AirlogStartup {
 
     private final Map<String, LogCheck> checks = new ConcurrentHashMap<>();
     private volatile boolean completed;
+    private boolean started;
 
     /** For the container. */
     protected AirlogStartup() {
     }
 
     void onStartup(@Observes Startup event) {
+        if (inServletContainer()) {
+            LOG.fine("airlog start-up deferred to the start of the web module"
+                    + " (io.airlog.cdi.servlet.AirlogServletInitializer)");
+            return;
+        }
+        start();
+    }
+
+    /**
+     * Does the start-up work, once: later calls return at once. Called on the CDI
+     * {@link Startup} event, or, in a servlet container, when the web module starts
+     * ({@code io.airlog.cdi.servlet.AirlogServletInitializer}): Payara delivers
+     * {@code Startup} to the bean archives in {@code WEB-INF/lib} before the web module's
+     * resources (data sources declared by the application, {@code java:comp/env}) are bound.
+     *
+     * @throws IllegalArgumentException if the configuration or an annotation is invalid
+     * @throws AuditIntegrityException if a log is damaged and {@code airlog.verify.on-failure=fail}
+     */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
         AirlogSettings settings = streams.settings();
         if (!settings.enabled()) {
             LOG.info("airlog is disabled (" + AirlogConfigKeys.ENABLED + "=false): no audit events are recorded");
@@ -78,6 +104,21 @@ public class AirlogStartup {
             verify(target);
         }
         completed = true;
+    }
+
+    /**
+     * Whether this is a web module of a servlet container (the container has a
+     * {@code ServletContext} bean): there the start-up work waits for the web module to start.
+     */
+    private boolean inServletContainer() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            Class<?> servletContext = Class.forName(SERVLET_CONTEXT, false,
+                    loader != null ? loader : getClass().getClassLoader());
+            return !beanManager.getBeans(servletContext).isEmpty();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** The results of the start-up check, by stream name. */
