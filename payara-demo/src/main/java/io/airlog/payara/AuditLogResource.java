@@ -5,8 +5,9 @@ import io.airlog.AuditLogReader;
 import io.airlog.AuditQuery;
 import io.airlog.AuditStream;
 import io.airlog.encoding.EventJson;
-import io.airlog.verify.ChainVerifier;
-import io.airlog.verify.VerificationReport;
+import io.airlog.jdbc.JdbcChainVerifier;
+import io.airlog.jdbc.TableNames;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -16,17 +17,21 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * The audit log over HTTP, for auditors (see {@code WEB-INF/web.xml}): the stored events in
- * airlog's JSON shape ({@link EventJson}) and a verification of the whole chain.
+ * airlog's JSON shape ({@link EventJson}), read through the injected stream (a JDBC stream is
+ * also an {@link AuditLogReader}), and a verification of the whole chain in the database.
  */
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditLogResource {
     @Inject
     AuditStream stream;
+
+    @Resource(lookup = DemoApplication.DATA_SOURCE)
+    DataSource dataSource;
 
     /**
      * {@code GET /api/audit/events?resourceId=a1&offset=0&limit=100}: a page of events, oldest
@@ -45,17 +50,15 @@ public class AuditLogResource {
         return page.stream().map(EventJson::toJson).collect(Collectors.joining(",", "[", "]"));
     }
 
-    /** {@code GET /api/audit/verification}: every event of the log checked, every damage listed. */
+    /**
+     * {@code GET /api/audit/verification}: the whole log verified from its first row in the
+     * database (airlog-jdbc's verifier, read-only), every damaged place listed.
+     */
     @GET
     @Path("verification")
     public String verification() {
-        AuditLogReader reader = reader();
-        long size = reader.head().size();
-        VerificationReport report;
-        try (Stream<AuditEvent> events = size == 0 ? Stream.empty() : reader.replay(1, size)) {
-            report = ChainVerifier.verify(reader.logId(), events::iterator);
-        }
-        return ReportJson.toJson(report);
+        JdbcChainVerifier verifier = new JdbcChainVerifier(dataSource, TableNames.DEFAULT);
+        return ReportJson.toJson(verifier.verifyFull(reader().logId()));
     }
 
     private AuditLogReader reader() {

@@ -11,14 +11,15 @@ import jakarta.ws.rs.core.Application;
  * {@value #DATA_SOURCE}; airlog finds it by that name ({@code airlog.jdbc.datasource} in
  * {@code META-INF/microprofile-config.properties}). The H2 file lives in the directory given
  * by the system property {@code demo.h2.dir}, which Payara substitutes when it creates the
- * pool ({@code java -Ddemo.h2.dir=/var/lib/demo -jar payara-micro.jar ...}).
+ * pool ({@code java -Ddemo.h2.dir=/var/lib/demo -jar payara-micro.jar ...}). H2 creates the
+ * database, and its user, at the first connection; Payara needs a non-empty password.
  */
 @ApplicationPath("api")
 @DataSourceDefinition(name = DemoApplication.DATA_SOURCE,
         className = "org.h2.jdbcx.JdbcDataSource",
         url = "jdbc:h2:file:${demo.h2.dir}/airlog",
-        user = "sa",
-        password = "")
+        user = "demo",
+        password = "demo-pw")
 public class DemoApplication extends Application {
     /** The JNDI name of the demo's data source. */
     public static final String DATA_SOURCE = "java:app/jdbc/airlog";

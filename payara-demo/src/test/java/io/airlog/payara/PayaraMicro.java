@@ -39,6 +39,7 @@ final class PayaraMicro implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofMinutes(4);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(250);
+    private static final Pattern BOOTED = Pattern.compile("Payara Micro .* ready in ");
     private static final Pattern RESIDENT = Pattern.compile("(?m)^(VmRSS|VmHWM):\\s+(\\d+) kB");
 
     private final Process process;
@@ -95,15 +96,36 @@ final class PayaraMicro implements AutoCloseable {
     Duration awaitApplication() {
         URI ping = uri("/api/ping");
         awaitUntil("the demo to answer " + ping, () -> {
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(ping).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                return r.statusCode() == 200;
-            } catch (IOException e) {
-                return false;
+            boolean booted = booted();
+            if (answers(ping)) {
+                return true;
             }
+            if (booted) {
+                throw new IllegalStateException("Payara Micro has booted but the demo does not answer " + ping
+                        + " (its deployment failed?); the output ends:\n" + tail());
+            }
+            return false;
         });
         return Duration.ofNanos(System.nanoTime() - launchedNanos);
+    }
+
+    /**
+     * Whether Payara Micro has finished booting, deployments included (it prints
+     * "Payara Micro ... ready in ... (ms)" whether or not the deployment succeeded).
+     */
+    boolean booted() {
+        return BOOTED.matcher(output()).find();
+    }
+
+    /** Whether {@code uri} answers 200. */
+    boolean answers(URI uri) throws InterruptedException {
+        try {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
