@@ -123,11 +123,12 @@ class PayaraDemoIT {
     }
 
     @Test
-    void readinessCheckReportsTheStreamUp() {
+    void readinessCheckReportsTheJdbcStreamUpAndItsChainIntact() {
         HttpResponse<String> ready = client.serverGet("/health/ready");
 
         assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(ready.body()).contains("\"name\":\"airlog\"", "\"default.chain\":\"intact\"");
+        assertThat(ready.body()).contains("\"name\":\"airlog\"", "\"default.backend\":\"jdbc\"",
+                "\"default.log-id\":\"payara-demo\"", "\"default.chain\":\"intact\"");
         assertThat(DemoClient.object(ready.body())).containsEntry("status", "UP");
     }
 }
