@@ -12,14 +12,17 @@ import jakarta.ws.rs.core.Application;
  * {@code META-INF/microprofile-config.properties}). The H2 file lives in the directory given
  * by the system property {@code demo.h2.dir}, which Payara substitutes when it creates the
  * pool ({@code java -Ddemo.h2.dir=/var/lib/demo -jar payara-micro.jar ...}). H2 creates the
- * database, and its user, at the first connection; Payara needs a non-empty password.
+ * database, and its user, at the first connection; Payara needs a non-empty password. The
+ * pool is not enlisted in JTA transactions ({@code transactional = false}): airlog's writer
+ * commits its own batches, whatever the caller's transaction does.
  */
 @ApplicationPath("api")
 @DataSourceDefinition(name = DemoApplication.DATA_SOURCE,
         className = "org.h2.jdbcx.JdbcDataSource",
         url = "jdbc:h2:file:${demo.h2.dir}/airlog",
         user = "demo",
-        password = "demo-pw")
+        password = "demo-pw",
+        transactional = false)
 public class DemoApplication extends Application {
     /** The JNDI name of the demo's data source. */
     public static final String DATA_SOURCE = "java:app/jdbc/airlog";

@@ -12,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,7 +67,7 @@ final class PayaraMicro implements AutoCloseable {
         Path root = Files.createTempDirectory(work, "root-");
         Path output = work.resolve(root.getFileName() + ".log");
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-D" + DB_DIR_PROPERTY + "=" + dbDir.toAbsolutePath(),
@@ -77,7 +75,7 @@ final class PayaraMicro implements AutoCloseable {
                 "--nocluster",
                 "--rootdir", root.toString(),
                 "--deploy", required("payara.demo.war"),
-                "--port", Integer.toString(port)));
+                "--port", Integer.toString(port));
         long launched = System.nanoTime();
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -129,13 +127,13 @@ final class PayaraMicro implements AutoCloseable {
     }
 
     /**
-     * Waits until the server's output matches {@code condition} (or the server has exited and
-     * its output matches), e.g. until it has finished booting.
+     * Waits until Payara Micro has finished booting, with or without the application.
      *
-     * @throws IllegalStateException if it does not within the limit (with the end of the output)
+     * @throws IllegalStateException if it exits or does not boot within the limit (with the end
+     *         of its output)
      */
-    void awaitOutput(String what, Predicate<String> condition) {
-        awaitUntil(what, () -> condition.test(output()));
+    void awaitBoot() {
+        awaitUntil("Payara Micro to finish booting", this::booted);
     }
 
     private interface Check {
@@ -179,11 +177,6 @@ final class PayaraMicro implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The file the server's output goes to. */
-    Path outputFile() {
-        return output;
     }
 
     /** The process id. */

@@ -68,7 +68,7 @@ class TamperedDatabaseIT {
         changeSecondEventAsTheOwner(db);
 
         try (PayaraMicro server = PayaraMicro.launch("tamper-changed", db)) {
-            server.awaitOutput("Payara Micro to finish booting", out -> server.booted());
+            server.awaitBoot();
 
             assertThat(server.answers(server.uri("/api/ping"))).as("the demo is not deployed").isFalse();
             assertThat(server.output())
