@@ -62,6 +62,7 @@ public final class GroupCommitWriter {
     private volatile String lastFailure;
     private volatile boolean closing;
     private volatile boolean stopped;
+    private volatile Thread completionThread;
 
     /**
      * Starts the writer thread.
@@ -81,7 +82,11 @@ public final class GroupCommitWriter {
         this.fullPolicy = settings.fullPolicy();
         this.blockTimeoutNanos = settings.blockTimeout().toNanos();
         this.completions = settings.asyncCallers()
-                ? Executors.newSingleThreadExecutor(daemon("airlog-" + streamName + "-completion"))
+                ? Executors.newSingleThreadExecutor(runnable -> {
+                    Thread t = daemon("airlog-" + streamName + "-completion").newThread(runnable);
+                    completionThread = t;
+                    return t;
+                })
                 : null;
         this.thread = daemon("airlog-" + streamName + "-writer").newThread(this::run);
         thread.start();
@@ -102,15 +107,11 @@ public final class GroupCommitWriter {
         if (closing || stopped) {
             throw closedError();
         }
-        if (waiting || completions == null) {
-            waiting = true;
-        }
-        Submission submission = new Submission(draft, waiting);
+        Submission submission = new Submission(draft, waiting || completions == null);
         if (!enqueue(submission)) {
             failedEvents.incrementAndGet();
-            throw new AuditException("audit stream '" + streamName + "': the write queue is full ("
-                    + queue.remainingCapacity() + " free of " + (queue.size() + queue.remainingCapacity())
-                    + ")" + (fullPolicy == QueueFullPolicy.BLOCK
+            throw new AuditException("audit stream '" + streamName + "': the write queue is full (capacity "
+                    + (queue.size() + queue.remainingCapacity()) + ")" + (fullPolicy == QueueFullPolicy.BLOCK
                     ? " and stayed full for " + Duration.ofNanos(blockTimeoutNanos) : "")
                     + "; the event was not recorded");
         }
@@ -152,13 +153,14 @@ public final class GroupCommitWriter {
 
     /**
      * Refuses new drafts, lets the thread store everything already queued, and waits until
-     * it has stopped. Idempotent. Called on the writer thread itself (from a caller's
-     * callback), it only refuses new drafts: the thread stops once the queue is empty.
+     * it has stopped and every caller has been completed. Idempotent. Called from code that
+     * runs on the completion thread (a stage chained to {@code recordAsync}), it does not wait
+     * for that thread.
      */
     public void close() {
         closing = true;
         if (Thread.currentThread() == thread) {
-            return;
+            return; // no caller code runs on the writer thread; never wait for oneself
         }
         boolean interrupted = false;
         while (thread.isAlive()) {
@@ -170,7 +172,7 @@ public final class GroupCommitWriter {
         }
         if (completions != null) {
             completions.shutdown();
-            while (!completions.isTerminated()) {
+            while (Thread.currentThread() != completionThread && !completions.isTerminated()) {
                 try {
                     completions.awaitTermination(1, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
