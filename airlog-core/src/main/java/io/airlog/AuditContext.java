@@ -22,7 +22,7 @@ import java.util.concurrent.Executor;
  * executor with {@link #wrap(Executor)} to carry the context of the submitting thread.
  */
 public final class AuditContext {
-    private static final ThreadLocal<Snapshot> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
 
     private AuditContext() {
     }
@@ -46,8 +46,8 @@ public final class AuditContext {
 
     /** The context of the calling thread ({@link Snapshot#EMPTY} when none is open). */
     public static Snapshot current() {
-        Snapshot s = CURRENT.get();
-        return s == null ? Snapshot.EMPTY : s;
+        Scope top = CURRENT.get();
+        return top == null ? Snapshot.EMPTY : top.snapshot;
     }
 
     /** Starts a nested scope from the current values. */
@@ -58,9 +58,9 @@ public final class AuditContext {
     /** Makes {@code snapshot} current until the returned scope is closed. */
     public static Scope restore(Snapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
-        Snapshot previous = CURRENT.get();
-        CURRENT.set(snapshot);
-        return new Scope(snapshot, previous);
+        Scope scope = new Scope(snapshot, CURRENT.get(), Thread.currentThread());
+        CURRENT.set(scope);
+        return scope;
     }
 
     /** A task that runs with the context of the thread that wraps it. */
@@ -125,15 +125,20 @@ public final class AuditContext {
         }
     }
 
-    /** An open scope; closing it restores the enclosing context. Close it on the thread that opened it. */
+    /**
+     * An open scope; closing it restores the enclosing context. Close it on the thread that
+     * opened it, innermost scope first (try-with-resources does both).
+     */
     public static final class Scope implements AutoCloseable {
         private final Snapshot snapshot;
-        private final Snapshot previous;
+        private final Scope enclosing;
+        private final Thread owner;
         private boolean closed;
 
-        private Scope(Snapshot snapshot, Snapshot previous) {
+        private Scope(Snapshot snapshot, Scope enclosing, Thread owner) {
             this.snapshot = snapshot;
-            this.previous = previous;
+            this.enclosing = enclosing;
+            this.owner = owner;
         }
 
         /** The values of this scope. */
@@ -141,19 +146,43 @@ public final class AuditContext {
             return snapshot;
         }
 
+        /**
+         * Restores the context that was current when this scope was opened.
+         *
+         * @throws IllegalStateException when called on another thread (nothing changes; close
+         *         it on its own thread), or when a scope opened inside this one is still open:
+         *         the context is restored all the same, closing the inner scopes with it, so
+         *         that a forgotten scope cannot leak into later work on this thread
+         */
         @Override
         public void close() {
             if (closed) {
                 return;
             }
-            closed = true;
-            if (CURRENT.get() != snapshot) {
-                throw new IllegalStateException("audit context scopes closed out of order");
+            if (Thread.currentThread() != owner) {
+                throw new IllegalStateException("audit context scope opened on thread '" + owner.getName()
+                        + "' cannot be closed on thread '" + Thread.currentThread().getName() + "'");
             }
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
+            closed = true;
+            Scope top = CURRENT.get();
+            boolean open = false;
+            for (Scope s = top; s != null; s = s.enclosing) {
+                if (s == this) {
+                    open = true;
+                    break;
+                }
+            }
+            if (open) {
+                if (enclosing == null) {
+                    CURRENT.remove();
+                } else {
+                    CURRENT.set(enclosing);
+                }
+            }
+            if (top != this) {
+                throw new IllegalStateException("audit context scopes closed out of order: "
+                        + (open ? "a scope opened inside this one was still open and has been closed with it"
+                                : "this scope was already closed with an enclosing scope"));
             }
         }
     }

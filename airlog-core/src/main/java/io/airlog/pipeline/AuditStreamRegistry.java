@@ -1,0 +1,114 @@
+package io.airlog.pipeline;
+
+import io.airlog.AuditStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Named audit streams for plain Java (the CDI module builds the same from configuration).
+ * Each stream is registered under its {@linkplain AuditStream#name() name}.
+ *
+ * <p>The registry owns the streams registered in it: {@link #close()} closes them all, and
+ * an {@link AuditPipeline} built on the registry closes none of them. Safe for concurrent use.
+ */
+public final class AuditStreamRegistry implements AutoCloseable {
+    private final Map<String, AuditStream> streams = new LinkedHashMap<>();
+    private boolean closed;
+
+    /** An empty registry. */
+    public AuditStreamRegistry() {
+    }
+
+    /**
+     * Registers {@code stream} under its name.
+     *
+     * @param stream the stream; the registry closes it on {@link #close()}
+     * @return this registry
+     * @throws IllegalArgumentException if a stream of that name is registered already
+     * @throws IllegalStateException if the registry is closed
+     */
+    public synchronized AuditStreamRegistry register(AuditStream stream) {
+        Objects.requireNonNull(stream, "stream");
+        String name = Objects.requireNonNull(stream.name(), "stream name");
+        if (closed) {
+            throw new IllegalStateException("audit stream registry is closed; cannot register '" + name + "'");
+        }
+        if (streams.containsKey(name)) {
+            throw new IllegalArgumentException("an audit stream named '" + name + "' is registered already");
+        }
+        streams.put(name, stream);
+        return this;
+    }
+
+    /**
+     * The stream of that name.
+     *
+     * @param name a stream name
+     * @return the stream
+     * @throws IllegalArgumentException naming the stream and the registered names when none
+     *         has that name
+     */
+    public synchronized AuditStream get(String name) {
+        AuditStream stream = streams.get(name);
+        if (stream == null) {
+            throw new IllegalArgumentException("no audit stream named '" + name + "' is registered (registered: "
+                    + String.join(", ", streams.keySet()) + ")");
+        }
+        return stream;
+    }
+
+    /**
+     * The stream of that name, if registered.
+     *
+     * @param name a stream name
+     * @return the stream, or empty
+     */
+    public synchronized Optional<AuditStream> find(String name) {
+        return Optional.ofNullable(streams.get(name));
+    }
+
+    /** The registered names, in registration order. */
+    public synchronized Set<String> names() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(streams.keySet()));
+    }
+
+    /**
+     * Closes every registered stream, the last registered first, and then refuses new
+     * registrations. Every stream is closed even when one fails; the first failure is thrown
+     * with the others {@linkplain Throwable#getSuppressed() suppressed}. Closing twice is
+     * harmless.
+     */
+    @Override
+    public void close() {
+        List<AuditStream> toClose;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose = new ArrayList<>(streams.values());
+        }
+        RuntimeException failure = null;
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package io.airlog.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.airlog.AuditDraft;
+import io.airlog.AuditEvent;
+import io.airlog.AuditException;
+import io.airlog.AuthMethod;
+import io.airlog.Principal;
+import io.airlog.stream.InMemoryAuditStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+class AuditPipelineTest {
+    private final InMemoryAuditStream main = new InMemoryAuditStream("main", "app");
+    private final InMemoryAuditStream security = new InMemoryAuditStream("security", "sec");
+    private final FailingStorageStream broken = FailingStorageStream.named("broken");
+    private final AuditStreamRegistry registry = new AuditStreamRegistry().register(main).register(security)
+            .register(broken);
+
+    private AuditPipeline.Builder pipeline() {
+        return AuditPipeline.builder("default").registry(registry).defaultStream("main");
+    }
+
+    private AuditPipeline routing(RouteRule... rules) {
+        RoutingPolicy.Builder policy = RoutingPolicy.builder();
+        for (RouteRule rule : rules) {
+            policy.rule(rule);
+        }
+        return pipeline().routing(policy.build()).build();
+    }
+
+    private static AuditDraft draft(String action) {
+        return AuditDraft.builder(action).build();
+    }
+
+    @Test
+    void recordReturnsTheSealedEventAsStoredAfterMiddleware() {
+        AuditPipeline audit = pipeline().use(AuditMiddleware.enrich(Map.of("app", "shop"))).build();
+
+        AuditEvent returned = audit.record(AuditDraft.builder("login").put("user", "bob"));
+
+        assertThat(returned.context()).isEqualTo(Map.of("user", "bob", "app", "shop"));
+        assertThat(returned).isEqualTo(main.events().get(0));
+        assertThat(returned.verify()).isTrue();
+    }
+
+    @Test
+    void redactionReachesNestedValuesAndPrincipalMetadataAndTheStoredEventVerifies() {
+        AuditPipeline audit = pipeline().use(Redactor.defaults()).build();
+        Principal bob = new Principal("bob", AuthMethod.OAUTH2,
+                Map.of("profile", Map.of("email", "bob@example.com"), "access_token", "t0k3n"));
+
+        AuditEvent returned = audit.record(AuditDraft.builder("payment").principal(bob)
+                .put("order", Map.of("lines", List.of(Map.of("card", "4111 1111 1111 1111", "sku", "A-1"))))
+                .put("password", "hunter2"));
+
+        AuditEvent stored = main.events().get(0);
+        assertThat(stored).isEqualTo(returned);
+        assertThat(stored.context()).isEqualTo(Map.of("password", Redactor.MARKER,
+                "order", Map.of("lines", List.of(Map.of("card", Redactor.MARKER, "sku", "A-1")))));
+        assertThat(stored.principal().metadata()).isEqualTo(Map.of("profile", Map.of("email", Redactor.MARKER),
+                "access_token", Redactor.MARKER));
+        assertThat(stored.verify()).isTrue();
+    }
+
+    @Test
+    void middlewareRunsInTheOrderAdded() {
+        AuditPipeline audit = pipeline()
+                .use(Enricher.builder().value("step", "first").overridingCallerValues().build())
+                .use(Enricher.builder().value("step", "second").overridingCallerValues().build())
+                .build();
+
+        assertThat(audit.record(draft("login")).context()).containsEntry("step", "second");
+    }
+
+    @Test
+    void supplierEnrichmentIsEvaluatedForEveryEvent() {
+        AtomicInteger requests = new AtomicInteger();
+        AuditPipeline audit = pipeline().use(AuditMiddleware.enrich("request", requests::incrementAndGet)).build();
+
+        audit.record(draft("a"));
+        audit.record(draft("b"));
+
+        assertThat(main.events()).extracting(e -> e.context().get("request")).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void droppedDraftRecordsNothingAndDoesNotAdvanceTheSequence() {
+        AuditPipeline audit = pipeline().use(AuditMiddleware.dropIf(d -> d.action().equals("health"))).build();
+
+        audit.record(draft("login"));
+        AuditEvent dropped = audit.record(draft("health"));
+        AuditEvent next = audit.record(draft("logout"));
+
+        assertThat(dropped).isNull();
+        assertThat(next.sequence()).isEqualTo(2);
+        assertThat(main.events()).extracting(AuditEvent::action).containsExactly("login", "logout");
+    }
+
+    @Test
+    void dropRuleRecordsNothingAnywhere() {
+        AuditPipeline audit = routing(RouteRule.named("probes").when(d -> d.action().equals("health")).drop());
+
+        assertThat(audit.record(draft("health"))).isNull();
+        assertThat(main.size() + security.size()).isZero();
+        assertThat(audit.stats().dropped()).isEqualTo(1);
+    }
+
+    @Test
+    void draftMatchingNoRuleGoesToTheDefaultStream() {
+        AuditPipeline audit = routing(RouteRule.named("logins").when(d -> d.action().equals("login"))
+                .route("security"));
+
+        audit.record(draft("read"));
+
+        assertThat(main.events()).extracting(AuditEvent::action).containsExactly("read");
+        assertThat(security.size()).isZero();
+    }
+
+    @Test
+    void routeRuleRecordsInEachOfItsStreamsUnderOneEventId() {
+        AuditPipeline audit = routing(RouteRule.named("logins").route("security", "main"));
+
+        AuditEvent returned = audit.record(draft("login"));
+
+        assertThat(returned).isEqualTo(security.events().get(0));
+        assertThat(main.events().get(0).eventId()).isEqualTo(returned.eventId());
+        assertThat(main.events().get(0).logId()).isEqualTo("app");
+    }
+
+    @Test
+    void routingFollowsPriorityAndTheFirstMatchWins() {
+        AuditPipeline audit = routing(
+                RouteRule.named("everything").priority(50).route("main"),
+                RouteRule.named("auth").priority(10).when(d -> d.action().startsWith("auth.")).route("security"),
+                RouteRule.named("auth-also").priority(10).when(d -> d.action().startsWith("auth.")).route("main"));
+
+        audit.record(draft("auth.login"));
+        audit.record(draft("order.create"));
+
+        assertThat(security.events()).extracting(AuditEvent::action).containsExactly("auth.login");
+        assertThat(main.events()).extracting(AuditEvent::action).containsExactly("order.create");
+    }
+
+    @Test
+    void unknownStreamInARuleFailsAtBuildNamingTheRuleAndTheStream() {
+        AuditPipeline.Builder builder = pipeline().routing(RoutingPolicy.builder()
+                .rule(RouteRule.named("archive-all").route("main", "archive")).build());
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("route rule 'archive-all'").hasMessageContaining("stream 'archive'");
+    }
+
+    @Test
+    void unknownDefaultStreamFailsAtBuild() {
+        AuditPipeline.Builder builder = AuditPipeline.builder("default").registry(registry).defaultStream("mian");
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("default stream").hasMessageContaining("'mian'");
+    }
+
+    @Test
+    void requiredDeliveryFailurePropagatesToTheCaller() {
+        AuditPipeline audit = routing(RouteRule.named("sec").require("main", "broken"));
+
+        assertThatThrownBy(() -> audit.record(draft("login")))
+                .isInstanceOfSatisfying(AuditDeliveryException.class, e -> {
+                    assertThat(e.failures()).containsOnlyKeys("broken");
+                    assertThat(e.delivered()).containsOnlyKeys("main");
+                })
+                .hasMessageContaining("'sec'").hasMessageContaining("no space left on device");
+    }
+
+    @Test
+    void routeFailureIsAnErrorUnlessTheRuleIsBestEffort() {
+        AuditPipeline audit = routing(RouteRule.named("sec").route("broken", "main"));
+
+        assertThatThrownBy(() -> audit.record(draft("login"))).isInstanceOf(AuditDeliveryException.class);
+        assertThat(audit.stats().failed()).isEqualTo(1);
+    }
+
+    @Test
+    void defaultStreamFailurePropagatesToTheCaller() {
+        AuditPipeline audit = AuditPipeline.builder("default").registry(registry).defaultStream("broken").build();
+
+        assertThatThrownBy(() -> audit.record(draft("login"))).isInstanceOf(AuditException.class)
+                .hasMessageContaining("default stream");
+    }
+
+    @Test
+    void bestEffortFailureIsCountedAndTheOtherStreamsEventIsReturned() {
+        AuditPipeline audit = routing(RouteRule.named("copy").routeBestEffort("broken", "main"));
+
+        AuditEvent returned = audit.record(draft("login"));
+
+        assertThat(returned).isEqualTo(main.events().get(0));
+        assertThat(audit.stats().deliveryFailures()).isEqualTo(1);
+        assertThat(audit.health().detail()).contains("failed deliveries 1");
+    }
+
+    @Test
+    void bestEffortFailureIsLogged() {
+        AuditPipeline audit = routing(RouteRule.named("copy").routeBestEffort("broken", "main"));
+        List<LogRecord> records = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(AuditPipeline.class.getName());
+        logger.addHandler(handler);
+        try {
+            audit.record(draft("login"));
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+            assertThat(r.getMessage()).contains("'copy'").contains("'broken'");
+            assertThat(r.getThrown()).isInstanceOf(AuditException.class);
+        });
+    }
+
+    @Test
+    void bestEffortEventStoredNowhereIsCountedAsLostAndReturnsNull() {
+        AuditPipeline audit = routing(RouteRule.named("copy").routeBestEffort("broken"));
+
+        assertThat(audit.record(draft("login"))).isNull();
+        assertThat(audit.stats().lost()).isEqualTo(1);
+        assertThat(audit.health().failed()).isEqualTo(1);
+    }
+
+    @Test
+    void failingMiddlewareFailsTheCallAndStoresNothing() {
+        AuditPipeline audit = pipeline().use(d -> {
+            throw new IllegalStateException("tenant lookup failed");
+        }).build();
+
+        assertThatThrownBy(() -> audit.record(draft("login"))).isInstanceOf(AuditException.class)
+                .hasMessageContaining("middleware #1").hasMessageContaining("tenant lookup failed");
+        assertThat(main.size()).isZero();
+    }
+
+    @Test
+    void everyDraftIsCountedOnce() {
+        AuditPipeline audit = pipeline().use(AuditMiddleware.dropIf(d -> d.action().equals("health")))
+                .routing(RoutingPolicy.builder()
+                        .rule(RouteRule.named("fail").when(d -> d.action().equals("fail")).require("broken"))
+                        .rule(RouteRule.named("lose").when(d -> d.action().equals("lose")).routeBestEffort("broken"))
+                        .build())
+                .build();
+
+        for (String action : List.of("login", "health", "fail", "lose", "logout")) {
+            try {
+                audit.record(draft(action));
+            } catch (AuditException expected) {
+                // counted as failed
+            }
+        }
+
+        assertThat(audit.stats()).isEqualTo(new PipelineStats(5, 2, 1, 1, 1, 2, 2));
+    }
+
+    @Test
+    void capabilitiesAreOnlyThoseEveryDestinationDeclares() {
+        assertThat(pipeline().build().capabilities()).isEmpty();
+    }
+
+    @Test
+    void healthIsDownWhenARequiredStreamIsDown() {
+        AuditPipeline audit = routing(RouteRule.named("sec").require("security"));
+        security.close();
+
+        assertThat(audit.health().up()).isFalse();
+        assertThat(audit.health().detail()).contains("stream 'security' is down");
+    }
+
+    @Test
+    void closingThePipelineClosesNoStream() {
+        AuditPipeline audit = pipeline().build();
+
+        audit.close();
+
+        assertThat(main.health().up()).isTrue();
+        assertThatThrownBy(() -> audit.record(draft("login"))).isInstanceOf(IllegalStateException.class);
+    }
+}
