@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -130,6 +131,37 @@ class JdbcAuditStreamTest {
         List<AuditEvent> stored = StoredLog.assertIntact(fixture, "shared", 800);
         assertThat(stored).filteredOn(e -> e.action().equals("shared.a")).hasSize(400);
         assertThat(stored).filteredOn(e -> e.action().equals("shared.b")).hasSize(400);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void writersStartingANewLogAtTheSameTimeAllSucceed(TestDatabase db) throws Exception {
+        Fixture fixture = fixture(db);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int log = 0; log < 5; log++) {
+                String logId = "new-" + log;
+                List<JdbcAuditStream> streams = new ArrayList<>();
+                for (int w = 0; w < 4; w++) {
+                    streams.add(open(builder(fixture, logId).name("w" + w)));
+                }
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<AuditEvent>> firsts = new ArrayList<>();
+                for (JdbcAuditStream stream : streams) {
+                    firsts.add(pool.submit(() -> {
+                        start.await();
+                        return stream.record(AuditDraft.builder("first"));
+                    }));
+                }
+                start.countDown();
+                for (Future<AuditEvent> f : firsts) {
+                    f.get(1, TimeUnit.MINUTES);
+                }
+                StoredLog.assertIntact(fixture, logId, 4);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @ParameterizedTest

@@ -74,10 +74,6 @@ final class Load implements AutoCloseable {
         return acknowledged.size();
     }
 
-    int failures() {
-        return failures.size();
-    }
-
     /** Waits until at least {@code n} events were acknowledged in all. */
     void awaitAcknowledged(int n) throws InterruptedException {
         while (acknowledged.size() < n) {

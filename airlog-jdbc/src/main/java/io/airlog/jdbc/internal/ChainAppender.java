@@ -30,7 +30,7 @@ import org.jdbi.v3.core.Jdbi;
  * appender then reconnects, waits for the head row's lock (which the old transaction holds
  * until it ends) and looks for the batch's last row: found with its checksum, the batch is
  * committed; absent, it is not. Only when that check cannot be made either is the batch
- * reported {@linkplain BatchFailure#inDoubt() in doubt}.
+ * reported {@linkplain BatchFailure.Kind#IN_DOUBT in doubt}.
  *
  * <p>Used by one thread only.
  */
@@ -44,6 +44,7 @@ public final class ChainAppender implements AutoCloseable {
     private HeadRow head;
     private EventInserts inserts;
     private PreparedStatement findChecksum;
+    private volatile long connectionsOpened;
 
     /**
      * @param jdbi where connections come from
@@ -77,7 +78,7 @@ public final class ChainAppender implements AutoCloseable {
             connect();
         } catch (SQLException | RuntimeException e) {
             disconnect();
-            throw BatchFailure.rolledBack("cannot connect to the database: " + message(e), e, false);
+            throw BatchFailure.rolledBack("cannot connect to the database: " + message(e), e);
         }
         List<AuditEvent> events;
         try {
@@ -87,7 +88,7 @@ public final class ChainAppender implements AutoCloseable {
             head.advance(start, events.get(events.size() - 1).position());
         } catch (SQLException | RuntimeException e) {
             rollbackAndDisconnect();
-            throw BatchFailure.rolledBack(message(e), e, e instanceof SQLException sql && SqlStates.isIntegrityViolation(sql));
+            throw BatchFailure.rolledBack(message(e), e);
         }
         try {
             connection.commit();
@@ -134,7 +135,7 @@ public final class ChainAppender implements AutoCloseable {
         if (last.checksum().equals(stored)) {
             return events;
         }
-        throw BatchFailure.rolledBack("the commit failed: " + message(commitFailure), commitFailure, false);
+        throw BatchFailure.rolledBack("the commit failed: " + message(commitFailure), commitFailure);
     }
 
     private void connect() throws SQLException {
@@ -142,6 +143,7 @@ public final class ChainAppender implements AutoCloseable {
             return;
         }
         handle = jdbi.open();
+        connectionsOpened++;
         connection = handle.getConnection();
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -150,6 +152,11 @@ public final class ChainAppender implements AutoCloseable {
         inserts = new EventInserts(tables, connection);
         findChecksum = connection.prepareStatement("SELECT checksum FROM " + tables.event()
                 + " WHERE log_id = ? AND seq = ?");
+    }
+
+    /** How many connections this appender has opened: one, plus one after every failure. */
+    long connectionsOpened() {
+        return connectionsOpened;
     }
 
     private void rollbackAndDisconnect() {

@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class GroupCommitWriter {
     private static final long IDLE_POLL_MILLIS = 20;
+    /** How often a batch is tried when the database rolls it back to break a deadlock. */
+    private static final int TRANSIENT_ATTEMPTS = 3;
 
     private final String streamName;
     private final String logId;
@@ -138,7 +140,7 @@ public final class GroupCommitWriter {
     /** The writer's counters. */
     public WriterStatistics statistics() {
         return new WriterStatistics(committedBatches.get(), committedEvents.get(), failedBatches.get(),
-                failedEvents.get(), largestBatch, queue.size());
+                failedEvents.get(), largestBatch, queue.size(), appender.connectionsOpened());
     }
 
     /** The message of the last failed batch, or null if the last batch committed. */
@@ -257,31 +259,36 @@ public final class GroupCommitWriter {
      */
     private int write(List<Submission> batch, boolean growing) {
         List<Submission> members = new ArrayList<>(batch);
-        List<AuditEvent> events;
-        try {
-            events = appender.append(() -> {
-                if (growing) {
-                    queue.drainTo(members, maxBatch - members.size());
+        List<AuditEvent> events = null;
+        for (int attempt = 1; events == null; attempt++) {
+            try {
+                events = appender.append(() -> {
+                    if (growing) {
+                        queue.drainTo(members, maxBatch - members.size());
+                    }
+                    removeRepeatedIds(members);
+                    List<AuditDraft> drafts = new ArrayList<>(members.size());
+                    for (Submission s : members) {
+                        drafts.add(s.draft());
+                    }
+                    return drafts;
+                });
+            } catch (BatchFailure failure) {
+                failedBatches.incrementAndGet();
+                if (failure.kind() == BatchFailure.Kind.TRANSIENT && attempt < TRANSIENT_ATTEMPTS) {
+                    continue; // the database broke a deadlock by rolling this one back: try again
                 }
-                removeRepeatedIds(members);
-                List<AuditDraft> drafts = new ArrayList<>(members.size());
-                for (Submission s : members) {
-                    drafts.add(s.draft());
+                if (failure.kind() == BatchFailure.Kind.CONFLICT && members.size() > 1) {
+                    // One draft repeats an event id stored earlier: store the others one by
+                    // one, so that only the repeated one fails.
+                    for (Submission s : members) {
+                        write(List.of(s), false);
+                    }
+                } else {
+                    fail(members, failure);
                 }
-                return drafts;
-            });
-        } catch (BatchFailure failure) {
-            failedBatches.incrementAndGet();
-            if (failure.conflict() && members.size() > 1) {
-                // One draft repeats an event id stored earlier: store the others one by one,
-                // so that only the repeated one fails.
-                for (Submission s : members) {
-                    write(List.of(s), false);
-                }
-            } else {
-                fail(members, failure);
+                return members.size();
             }
-            return members.size();
         }
         committedBatches.incrementAndGet();
         committedEvents.addAndGet(events.size());
@@ -325,7 +332,7 @@ public final class GroupCommitWriter {
     private void fail(List<Submission> batch, Throwable cause) {
         String detail = cause.getMessage() != null ? cause.getMessage() : cause.toString();
         lastFailure = detail;
-        boolean inDoubt = cause instanceof BatchFailure f && f.inDoubt();
+        boolean inDoubt = cause instanceof BatchFailure f && f.kind() == BatchFailure.Kind.IN_DOUBT;
         Throwable root = cause instanceof BatchFailure && cause.getCause() != null ? cause.getCause() : cause;
         for (Submission s : batch) {
             if (s.result().isDone()) {
