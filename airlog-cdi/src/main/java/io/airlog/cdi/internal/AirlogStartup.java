@@ -140,37 +140,43 @@ public class AirlogStartup {
             if (bean instanceof Interceptor || bean instanceof Decorator || !seen.add(type)) {
                 continue;
             }
-            boolean classLevel = MethodPlan.classBinding(type) != null;
-            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Method m : c.getDeclaredMethods()) {
-                    if (m.isSynthetic() || m.isBridge()) {
-                        continue;
+            try {
+                planAuditedMethods(type, names);
+            } catch (LinkageError | TypeNotPresentException e) {
+                // a bean class of the container or a library whose optional types are absent: it is not audited
+                LOG.log(Level.FINE, "cannot inspect bean class " + type.getName() + " for @AuditLog", e);
+            }
+        }
+        return names;
+    }
+
+    private void planAuditedMethods(Class<?> type, Set<String> names) {
+        boolean classLevel = MethodPlan.classBinding(type) != null;
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                boolean own = MethodPlan.methodBinding(m) != null;
+                if (m.isSynthetic() || m.isBridge() || (!own && !classLevel)) {
+                    continue;
+                }
+                int mod = m.getModifiers();
+                if (Modifier.isPrivate(mod) || Modifier.isStatic(mod)) {
+                    if (own) {
+                        LOG.warning("@AuditLog on " + c.getName() + "." + m.getName() + " has no effect: "
+                                + (Modifier.isPrivate(mod) ? "private" : "static") + " methods are not intercepted");
                     }
-                    boolean own = MethodPlan.methodBinding(m) != null;
-                    if (!own && !classLevel) {
-                        continue;
-                    }
-                    int mod = m.getModifiers();
-                    if (Modifier.isPrivate(mod) || Modifier.isStatic(mod)) {
-                        if (own) {
-                            LOG.warning("@AuditLog on " + c.getName() + "." + m.getName() + " has no effect: "
-                                    + (Modifier.isPrivate(mod) ? "private" : "static") + " methods are not intercepted");
-                        }
-                        continue;
-                    }
-                    MethodPlan plan = recorder.plan(type, m);
-                    if (plan.audited() && !plan.stream().equals(AirlogConfigKeys.DEFAULT_STREAM)) {
-                        names.add(plan.stream());
-                        try {
-                            streams.settings().stream(plan.stream());
-                        } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException(c.getName() + "." + m.getName() + ": " + e.getMessage(), e);
-                        }
+                    continue;
+                }
+                MethodPlan plan = recorder.plan(type, m);
+                if (plan.audited() && !plan.stream().equals(AirlogConfigKeys.DEFAULT_STREAM)) {
+                    names.add(plan.stream());
+                    try {
+                        streams.settings().stream(plan.stream());
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(c.getName() + "." + m.getName() + ": " + e.getMessage(), e);
                     }
                 }
             }
         }
-        return names;
     }
 
     private void verify(AuditStreams.Target target) {
