@@ -4,6 +4,7 @@ import io.airlog.AuditIntegrityException;
 import io.airlog.cdi.AirlogConfigKeys;
 import io.airlog.cdi.AuditInterceptor;
 import io.airlog.cdi.AuditLog;
+import io.airlog.cdi.AuditStreamName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -11,9 +12,11 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Decorator;
+import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.InterceptionType;
 import jakarta.enterprise.inject.spi.Interceptor;
 import jakarta.inject.Inject;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -140,6 +143,7 @@ public class AirlogStartup {
             if (bean instanceof Interceptor || bean instanceof Decorator || !seen.add(type)) {
                 continue;
             }
+            injectedStreams(bean, names);
             try {
                 planAuditedMethods(type, names);
             } catch (LinkageError | TypeNotPresentException e) {
@@ -148,6 +152,23 @@ public class AirlogStartup {
             }
         }
         return names;
+    }
+
+    /** Named streams injected with {@code @AuditStreamName}: each must be configured. */
+    private void injectedStreams(Bean<?> bean, Set<String> names) {
+        for (InjectionPoint point : bean.getInjectionPoints()) {
+            for (Annotation qualifier : point.getQualifiers()) {
+                if (qualifier instanceof AuditStreamName named
+                        && !named.value().equals(AirlogConfigKeys.DEFAULT_STREAM)) {
+                    try {
+                        streams.settings().stream(named.value());
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("injection point " + point + ": " + e.getMessage(), e);
+                    }
+                    names.add(named.value());
+                }
+            }
+        }
     }
 
     private void planAuditedMethods(Class<?> type, Set<String> names) {
