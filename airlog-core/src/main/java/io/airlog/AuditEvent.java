@@ -36,17 +36,24 @@ public record AuditEvent(UUID eventId, String logId, long sequence, Instant time
                          String correlationId, Map<String, Object> context, String previousChecksum,
                          String checksum) {
 
-    /** Checks presence and deep-copies the context (a no-op for values made by airlog). */
+    /**
+     * Checks presence and well-formed text (no unpaired surrogate, no U+0000, as for drafts,
+     * but without the length limits) and deep-copies the context (a no-op for values made by
+     * airlog).
+     */
     public AuditEvent {
         Objects.requireNonNull(eventId, "eventId");
         Text.required("logId", logId, Integer.MAX_VALUE);
         Objects.requireNonNull(timestamp, "timestamp");
         Text.required("action", action, Integer.MAX_VALUE);
         Objects.requireNonNull(principal, "principal");
+        Text.optional("resource", resource, Integer.MAX_VALUE);
+        Text.optional("resourceId", resourceId, Integer.MAX_VALUE);
         Objects.requireNonNull(outcome, "outcome");
+        Text.optional("correlationId", correlationId, Integer.MAX_VALUE);
         context = JsonValues.object("context", context, Integer.MAX_VALUE);
-        Objects.requireNonNull(previousChecksum, "previousChecksum");
-        Objects.requireNonNull(checksum, "checksum");
+        Text.required("previousChecksum", previousChecksum, Integer.MAX_VALUE);
+        Text.required("checksum", checksum, Integer.MAX_VALUE);
     }
 
     /** Recomputes the checksum over the canonical encoding of the other fields. */

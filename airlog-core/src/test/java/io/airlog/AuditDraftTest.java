@@ -85,6 +85,24 @@ class AuditDraftTest {
     }
 
     @Test
+    void earliestEncodableTimestampIsSealedAsMinusTwoToTheSixtyThirdNanoseconds() {
+        AuditEvent e = AuditDraft.builder("run").timestamp(AuditDraft.MIN_TIMESTAMP).build()
+                .seal("log", 1, ChainPosition.GENESIS);
+        assertThat(e.verify()).isTrue();
+        // version, label (17 bytes), logId "log" (8), sequence (8), eventId (16): the timestamp follows
+        assertThat(java.nio.ByteBuffer.wrap(e.canonicalBytes(), 1 + 17 + 8 + 8 + 16, 8).getLong())
+                .isEqualTo(Long.MIN_VALUE);
+    }
+
+    @Test
+    void latestEncodableTimestampIsSealedAsTwoToTheSixtyThirdMinusOneNanoseconds() {
+        AuditEvent e = AuditDraft.builder("run").timestamp(AuditDraft.MAX_TIMESTAMP).build()
+                .seal("log", 1, ChainPosition.GENESIS);
+        assertThat(java.nio.ByteBuffer.wrap(e.canonicalBytes(), 1 + 17 + 8 + 8 + 16, 8).getLong())
+                .isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void everyFieldChangesTheChecksum() {
         AuditDraft base = AuditDraft.builder("run").principal(new Principal("alice", AuthMethod.PASSWORD,
                 Map.of("role", "admin"))).resource("Doc", "1").correlationId("c").put("k", "v").build();

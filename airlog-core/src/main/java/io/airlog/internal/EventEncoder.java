@@ -36,9 +36,18 @@ public final class EventEncoder {
         return LOCAL.get();
     }
 
-    /** Epoch nanoseconds of an instant; the caller has checked the range. */
+    /**
+     * Epoch nanoseconds of an instant; the caller has checked the range. Before 1970 the
+     * seconds are taken one closer to zero first, so that the earliest encodable instant
+     * (-2<sup>63</sup> ns, whose seconds times 10<sup>9</sup> alone would overflow) works.
+     */
     public static long epochNanos(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+        long seconds = t.getEpochSecond();
+        int nanos = t.getNano();
+        if (seconds < 0 && nanos > 0) {
+            return Math.addExact(Math.multiplyExact(seconds + 1, 1_000_000_000L), nanos - 1_000_000_000L);
+        }
+        return Math.addExact(Math.multiplyExact(seconds, 1_000_000_000L), nanos);
     }
 
     /** Encodes the fields in the order docs/encoding.md gives and returns a copy of the bytes. */
@@ -95,7 +104,12 @@ public final class EventEncoder {
         }
     }
 
-    /** Absent: one byte 0x00. Present: 0x01, a 4-byte big-endian length, the UTF-8 bytes. */
+    /**
+     * Absent: one byte 0x00. Present: 0x01, a 4-byte big-endian length, the UTF-8 bytes.
+     * Valid strings have no unpaired surrogate (callers check); should one get here, it is
+     * written as its own 3-byte sequence, never merged with its neighbour, so that two
+     * different strings never give the same bytes.
+     */
     private void string(String s) {
         if (s == null) {
             ensure(1);
@@ -115,7 +129,7 @@ public final class EventEncoder {
             } else if (c < 0x800) {
                 buf[len++] = (byte) (0xC0 | (c >> 6));
                 buf[len++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, s.charAt(++i));
                 buf[len++] = (byte) (0xF0 | (cp >> 18));
                 buf[len++] = (byte) (0x80 | ((cp >> 12) & 0x3F));

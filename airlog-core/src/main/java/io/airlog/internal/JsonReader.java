@@ -1,6 +1,7 @@
 package io.airlog.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -87,7 +88,12 @@ public final class JsonReader {
                 return parser.getText();
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return new BigDecimal(parser.getText());
+                String text = parser.getText();
+                try {
+                    return new BigDecimal(text);
+                } catch (NumberFormatException e) {
+                    throw new JsonParseException(parser, "number " + text + " is out of range");
+                }
             }
             case VALUE_TRUE -> {
                 return Boolean.TRUE;

@@ -21,12 +21,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * than {@link io.airlog.AuditLimits#DEPTH}, U+0000 or an unpaired surrogate in any string
  * is rejected with an {@link IllegalArgumentException} naming the path of the bad value.
  *
- * <p>Numbers: RFC 8785 serialises every number as an IEEE-754 double. A number is accepted
- * when its exact value is the value of a double that prints back to it: integers up to
- * 2<sup>53</sup> and beyond only when exactly representable, decimals whose shortest
- * double form equals them (0.1 yes, 0.1000000000000000000001 no). The normal form is a
- * {@link Long} for integral values of magnitude at most 2<sup>53</sup>, otherwise a
- * {@link Double}, so a value read back from JSON equals the value that was written.
+ * <p>Numbers: RFC 8785 serialises every number as an IEEE-754 double in ECMAScript form. A
+ * {@link Double} or {@link Float} stands for its double value (NaN and the infinities are
+ * rejected). Any other number (the integer types, {@link BigInteger}, {@link BigDecimal},
+ * and numbers parsed from JSON text) is accepted only when its exact decimal value equals
+ * the RFC 8785 text of the nearest double: every integer of magnitude up to
+ * 2<sup>53</sup>; beyond that only an integer that prints as itself (1e21 and
+ * 1152921504606847000 yes; 2<sup>60</sup> = 1152921504606846976 no, since that double prints
+ * as 1152921504606847000); decimals likewise (0.1 yes, 0.1000000000000000000001 no). The
+ * normal form is a {@link Long} for integral values of magnitude at most 2<sup>53</sup>,
+ * otherwise a {@link Double}, so a value read back from JSON equals the value that was
+ * written. docs/encoding.md specifies the rule.
  */
 public final class JsonValues {
     /** 2^53: every integer of at most this magnitude is exactly a double. */
