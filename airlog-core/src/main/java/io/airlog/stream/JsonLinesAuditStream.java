@@ -34,6 +34,8 @@ import java.util.Set;
  * stream (in one JVM) may write a file at a time. Durability follows
  * {@link JsonLinesDurability} (default {@link JsonLinesDurability#FLUSH}).
  *
+ * <p>The stream is named after its log ({@link #name()} equals the log id).
+ *
  * <p><b>Failures.</b> If a write fails, the event is not acknowledged (the caller gets an
  * {@code AuditException}) and the stream stops accepting events (health DOWN): the file may
  * end in a partial line that a person must look at. Nothing written before is touched.
@@ -73,7 +75,7 @@ public final class JsonLinesAuditStream extends SealingAuditStream {
             ChainPosition head = JsonLinesReader.lastPosition(file, logId);
             FileOutputStream stream = new FileOutputStream(file.toFile(), true);
             Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-            return new JsonLinesAuditStream("json:" + file.getFileName(), logId, head, writer, stream.getChannel(),
+            return new JsonLinesAuditStream(logId, logId, head, writer, stream.getChannel(),
                     true, durability);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open audit file " + file + ": " + e.getMessage(), e);
@@ -90,14 +92,14 @@ public final class JsonLinesAuditStream extends SealingAuditStream {
      * {@link #close()} unless {@code closeWriter} is true.
      */
     public static JsonLinesAuditStream toWriter(Writer writer, String logId, boolean closeWriter) {
-        return new JsonLinesAuditStream("json", logId, ChainPosition.EMPTY, Objects.requireNonNull(writer, "writer"),
+        return new JsonLinesAuditStream(logId, logId, ChainPosition.EMPTY, Objects.requireNonNull(writer, "writer"),
                 null, closeWriter, JsonLinesDurability.FLUSH);
     }
 
     /** Writes a new log to an output stream as UTF-8, flushing after each line. */
     public static JsonLinesAuditStream toOutputStream(OutputStream stream, String logId, boolean closeStream) {
         Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-        return new JsonLinesAuditStream("json", logId, ChainPosition.EMPTY, writer, null, closeStream,
+        return new JsonLinesAuditStream(logId, logId, ChainPosition.EMPTY, writer, null, closeStream,
                 JsonLinesDurability.FLUSH);
     }
 
