@@ -4,7 +4,6 @@ import io.airlog.AuditIntegrityException;
 import io.airlog.cdi.AirlogConfigKeys;
 import io.airlog.cdi.AuditInterceptor;
 import io.airlog.cdi.AuditLog;
-import io.airlog.stream.JsonLinesVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -17,7 +16,6 @@ import jakarta.enterprise.inject.spi.Interceptor;
 import jakarta.inject.Inject;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -177,19 +175,7 @@ public class AirlogStartup {
 
     private void verify(AuditStreams.Target target) {
         StreamSettings s = target.settings();
-        String mode = ConfigReader.spelling(s.verifyOnStartup());
-        LogCheck check;
-        if (s.backend() == StreamSettings.Backend.JSON && s.jsonFile().isPresent()) {
-            if (s.verifyOnStartup() == StreamSettings.VerifyMode.FULL && Files.exists(s.jsonFile().get())) {
-                check = LogCheck.of(s.name(), mode, JsonLinesVerifier.verify(s.jsonFile().get(), s.logId()));
-            } else {
-                check = LogCheck.intact(s.name(), s.logId(), mode, "log '" + s.logId()
-                        + "': the last event was verified when the file was opened");
-            }
-        } else {
-            check = LogCheck.intact(s.name(), s.logId(), "none", "backend " + ConfigReader.spelling(s.backend())
-                    + " keeps no stored chain to verify");
-        }
+        LogCheck check = target.log().check(s);
         checks.put(s.name(), check);
         if (!check.intact()) {
             damaged(s, check);
