@@ -82,13 +82,34 @@
   function localTime(iso) {
     const d = new Date(iso);
     const pad = (n, w) => String(n).padStart(w || 2, '0');
-    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' + pad(d.getHours()) + ':'
+    return pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' + pad(d.getHours()) + ':'
       + pad(d.getMinutes()) + ':' + pad(d.getSeconds()) + '.' + pad(d.getMilliseconds(), 3);
   }
 
-  function contextText(context) {
-    const keys = Object.keys(context || {});
-    return keys.map((k) => k + '=' + JSON.stringify(context[k])).join(', ');
+  // The context as small key=value chips; the duration in milliseconds, exception classes by simple name.
+  function contextCell(context) {
+    const td = document.createElement('td');
+    td.className = 'context';
+    Object.keys(context || {}).forEach((key) => {
+      const value = context[key];
+      const chip = document.createElement('span');
+      chip.className = 'kv';
+      if (key === 'durationNanos' && typeof value === 'number') {
+        chip.textContent = (value / 1e6).toFixed(2) + ' ms';
+        chip.title = 'durationNanos=' + value;
+      } else if (typeof value === 'string' && /^([a-z_$][\w$]*\.)+[A-Z][\w$]*$/.test(value)) {
+        chip.textContent = key + '=' + value.substring(value.lastIndexOf('.') + 1);
+        chip.title = key + '=' + value;
+      } else {
+        chip.textContent = key + '=' + JSON.stringify(value);
+      }
+      td.appendChild(chip);
+    });
+    return td;
+  }
+
+  function shortened(text, length) {
+    return text && text.length > length ? text.substring(0, length) + '…' : (text || '');
   }
 
   // ---- events ----
@@ -107,9 +128,10 @@
 
   async function loadEvents() {
     const body = $('events-body');
+    const query = filterParams().toString();
     let page;
     try {
-      page = await api('/api/audit/events?' + filterParams().toString());
+      page = await api('/api/audit/events?' + query);
     } catch (e) {
       body.replaceChildren(emptyRow('Cannot load events: ' + e.message));
       return;
@@ -119,6 +141,7 @@
     state.hasMore = page.hasMore;
     const rows = page.events.map(eventRow);
     body.replaceChildren(...(rows.length ? rows : [emptyRow('No events match.')]));
+    body.dataset.query = query;
     const first = page.events.length ? page.offset + 1 : 0;
     $('page-info').textContent = page.events.length
       ? 'Events ' + first + '–' + (page.offset + page.events.length) + ' of the matches'
@@ -157,9 +180,11 @@
     badge.textContent = e.outcome;
     outcome.appendChild(badge);
     tr.appendChild(outcome);
-    tr.appendChild(cell(e.correlationId || '', 'mono'));
-    tr.appendChild(cell(contextText(e.context), 'context'));
-    const checksum = cell(e.checksum.substring(0, 12) + '…', 'mono muted');
+    const correlation = cell(shortened(e.correlationId, 13), 'mono');
+    correlation.title = e.correlationId || '';
+    tr.appendChild(correlation);
+    tr.appendChild(contextCell(e.context));
+    const checksum = cell(e.checksum.substring(0, 10) + '…', 'mono muted');
     checksum.title = 'checksum ' + e.checksum + '\nprevious ' + e.previousChecksum;
     tr.appendChild(checksum);
     return tr;
@@ -181,7 +206,7 @@
       status.appendChild(head);
       status.appendChild(document.createTextNode(report.intact
         ? report.eventsRead + ' events read; every checksum and link verified through sequence '
-          + report.verifiedThrough + ' (' + localTime(report.verifiedAt) + ').'
+          + report.verifiedThrough + ' (at ' + new Date(report.verifiedAt).toLocaleTimeString() + ').'
         : report.damages.length + ' damaged place(s) in ' + report.eventsRead + ' events read: ' + report.summary));
       status.className = 'verify ' + (report.intact ? 'intact' : 'damaged');
       const list = $('damage-list');

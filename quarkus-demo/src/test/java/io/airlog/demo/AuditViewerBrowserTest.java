@@ -47,14 +47,15 @@ class AuditViewerBrowserTest {
             browser.findElement(By.id("login-password")).sendKeys("alice");
             browser.findElement(By.id("login-submit")).click();
             wait.until(ExpectedConditions.textToBe(By.id("who-name"), "alice"));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#events-body tr[data-sequence]")));
+            wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("events-body")), "data-query"));
 
             new Select(browser.findElement(By.id("filter-outcome"))).selectByVisibleText("DENIED");
             browser.findElement(By.id("filter-resource-id")).sendKeys(id);
             browser.findElement(By.id("filter-apply")).click();
-            wait.until(d -> rows(d.findElements(By.cssSelector("#events-body tr"))).size() == 1
-                    && d.findElement(By.cssSelector("#events-body tr")).getText().contains("DENIED"));
-            String denied = browser.findElement(By.cssSelector("#events-body tr")).getText();
+            wait.until(ExpectedConditions.attributeContains(By.id("events-body"), "data-query", "outcome=DENIED"));
+            List<WebElement> rows = browser.findElements(By.cssSelector("#events-body tr[data-sequence]"));
+            assertThat(rows).hasSize(1);
+            String denied = rows.get(0).getText();
 
             browser.findElement(By.id("verify-button")).click();
             WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#verify-status.intact")));
@@ -69,9 +70,5 @@ class AuditViewerBrowserTest {
         } finally {
             browser.quit();
         }
-    }
-
-    private static List<WebElement> rows(List<WebElement> rows) {
-        return rows.stream().filter(r -> r.getDomAttribute("data-sequence") != null).toList();
     }
 }

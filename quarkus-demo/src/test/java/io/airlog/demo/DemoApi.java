@@ -37,6 +37,12 @@ final class DemoApi {
                 .then().statusCode(200).extract().jsonPath().getList("events");
     }
 
+    /** A JSON object read by rest-assured, as a map. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Object json) {
+        return (Map<String, Object>) json;
+    }
+
     /** The verification report of the audit API. */
     static JsonPath verify() {
         return as("alice").get("/api/audit/verify").then().statusCode(200).extract().jsonPath();

@@ -46,7 +46,7 @@ final class DemoProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dquarkus.http.port=" + port, "-Dquarkus.analytics.disabled=true",
-                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + database.toAbsolutePath()));
+                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + database.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"));
         command.addAll(List.of(systemProperties));
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         Files.createDirectories(output.toAbsolutePath().getParent());
