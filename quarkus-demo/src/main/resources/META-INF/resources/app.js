@@ -3,7 +3,7 @@
   'use strict';
 
   const AUTH_KEY = 'airlog-demo-auth';
-  const state = { offset: 0, hasMore: false, editing: null };
+  const state = { offset: 0, hasMore: false, editing: null, damaged: new Set() };
   const $ = (id) => document.getElementById(id);
 
   // ---- authentication (HTTP Basic header kept for this browser tab) ----
@@ -162,6 +162,10 @@
   function eventRow(e) {
     const tr = document.createElement('tr');
     tr.dataset.sequence = e.sequence;
+    if (state.damaged.has(e.sequence)) {
+      tr.className = 'damaged';
+      tr.title = 'named by the last verification';
+    }
     tr.appendChild(cell(e.sequence, 'mono'));
     const time = cell(localTime(e.timestamp), 'mono');
     time.title = e.timestamp;
@@ -207,7 +211,8 @@
       status.appendChild(document.createTextNode(report.intact
         ? report.eventsRead + ' events read; every checksum and link verified through sequence '
           + report.verifiedThrough + ' (at ' + new Date(report.verifiedAt).toLocaleTimeString() + ').'
-        : report.damages.length + ' damaged place(s) in ' + report.eventsRead + ' events read: ' + report.summary));
+        : report.damages.length + ' damaged place(s) in ' + report.eventsRead + ' events read; first bad sequence '
+          + first(report.damages).firstSequence + ' (' + first(report.damages).kind + '). Damaged events are marked red below.'));
       status.className = 'verify ' + (report.intact ? 'intact' : 'damaged');
       const list = $('damage-list');
       list.replaceChildren(...report.damages.map((d) => {
@@ -220,6 +225,8 @@
         return tr;
       }));
       $('damage-table').hidden = report.intact;
+      state.damaged = damagedSequences(report.damages);
+      loadEvents();
     } catch (e) {
       status.className = 'verify damaged';
       status.textContent = 'Verification failed: ' + e.message;
@@ -227,6 +234,21 @@
       button.disabled = false;
       loadReadiness();
     }
+  }
+
+  function first(damages) {
+    return damages.reduce((a, b) => (b.firstSequence < a.firstSequence ? b : a));
+  }
+
+  // The sequences a damage report names (ranges capped, so a huge missing range stays cheap).
+  function damagedSequences(damages) {
+    const marked = new Set();
+    damages.forEach((d) => {
+      for (let s = d.firstSequence; s <= d.lastSequence && s < d.firstSequence + 10000; s++) {
+        marked.add(s);
+      }
+    });
+    return marked;
   }
 
   async function loadReadiness() {

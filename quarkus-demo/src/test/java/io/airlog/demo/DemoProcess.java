@@ -84,6 +84,11 @@ final class DemoProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The URL of {@code path} in the application. */
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
     /** A GET as {@code user} (password = user name), or anonymous when {@code user} is null. */
     HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
         return http.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -96,7 +101,7 @@ final class DemoProcess implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String path, String user) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
                 .timeout(Duration.ofSeconds(30));
         if (user != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder()
