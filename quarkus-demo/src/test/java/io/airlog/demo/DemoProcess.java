@@ -115,14 +115,20 @@ final class DemoProcess implements AutoCloseable {
         return Files.readString(output);
     }
 
-    /** Stops the application the way Ctrl+C does, and waits for it (killed if it hangs). */
+    /** Stops the application the way Ctrl+C does, and waits for it (killed if it hangs or the wait is interrupted). */
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

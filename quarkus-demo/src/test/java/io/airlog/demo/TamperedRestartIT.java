@@ -77,7 +77,7 @@ class TamperedRestartIT {
         }
 
         @AfterAll
-        void stop() throws InterruptedException {
+        void stop() {
             if (app != null) {
                 app.close();
             }
