@@ -58,6 +58,8 @@ import org.jdbi.v3.core.Jdbi;
  *   batch's last row: present with its checksum, the callers get their events; absent, an
  *   {@code AuditException}. Only when the database cannot be asked does the exception say the
  *   events may be in the log (they then form a valid part of the chain).</li>
+ *   <li><b>Deadlocks are retried.</b> A batch the database rolls back to break a deadlock or
+ *   a serialisation conflict is tried again (three attempts in all) before its callers fail.</li>
  *   <li><b>Duplicate event ids fail alone.</b> A draft whose event id is already stored makes
  *   the database reject its batch; the writer then stores that batch's drafts one by one, so
  *   only the repeated draft fails.</li>

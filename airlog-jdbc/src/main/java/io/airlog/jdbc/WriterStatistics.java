@@ -8,15 +8,18 @@ package io.airlog.jdbc;
  * @param committedBatches transactions that committed
  * @param committedEvents events stored by those transactions
  * @param failedBatches transactions that did not commit: rolled back, or their commit outcome
- *                      unknown; this includes a batch that was then stored one draft at a
- *                      time because one of its event ids was stored before
+ *                      unknown; this includes a batch the database rolled back to break a
+ *                      deadlock and that was tried again, and a batch that was then stored one
+ *                      draft at a time because one of its event ids was stored before
  * @param failedEvents events whose callers got an {@link io.airlog.AuditException} because
  *                     their batch failed, the queue was full, or their draft was rejected
  * @param largestBatch the most events stored by one transaction
  * @param queued drafts waiting in the queue now
+ * @param connections connections the writer has opened: one, plus one after each failed
+ *                    batch (the writer replaces its connection after any failure)
  */
 public record WriterStatistics(long committedBatches, long committedEvents, long failedBatches, long failedEvents,
-                               int largestBatch, int queued) {
+                               int largestBatch, int queued, long connections) {
 
     /** The mean number of events per committed transaction, 0 before the first commit. */
     public double meanBatchSize() {

@@ -75,18 +75,19 @@ class DatabaseOutageTest {
                      .logId("terminated").build()) {
             Load load = Load.start(stream, 4);
             try {
+                load.awaitAcknowledged(300);
                 for (int round = 1; round <= 3; round++) {
-                    load.awaitAcknowledged(load.acknowledged() + 300);
-                    int failuresBefore = load.failures();
                     terminateBackends(application);
-                    load.awaitFailures(failuresBefore + 1);
+                    // A batch on the dead connection fails (its callers get an AuditException),
+                    // unless the connection died in its commit and the commit had taken effect.
+                    load.awaitAcknowledged(load.acknowledged() + 300);
                 }
-                load.awaitAcknowledged(load.acknowledged() + 300);
             } finally {
                 load.close();
             }
             stream.close();
-            assertThat(stream.statistics().failedBatches()).isGreaterThanOrEqualTo(3);
+            assertThat(stream.statistics().connections()).as("a new connection after each termination")
+                    .isGreaterThanOrEqualTo(4);
             try (Connection c = fixture.connect()) {
                 load.assertStoredLog("terminated", StoredLog.events(c, fixture.tables, "terminated"));
             }

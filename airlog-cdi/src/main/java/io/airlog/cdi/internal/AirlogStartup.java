@@ -4,6 +4,7 @@ import io.airlog.AuditIntegrityException;
 import io.airlog.cdi.AirlogConfigKeys;
 import io.airlog.cdi.AuditInterceptor;
 import io.airlog.cdi.AuditLog;
+import io.airlog.cdi.AuditStreamName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -11,9 +12,11 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Decorator;
+import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.InterceptionType;
 import jakarta.enterprise.inject.spi.Interceptor;
 import jakarta.inject.Inject;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -181,37 +184,61 @@ public class AirlogStartup {
             if (bean instanceof Interceptor || bean instanceof Decorator || !seen.add(type)) {
                 continue;
             }
-            boolean classLevel = MethodPlan.classBinding(type) != null;
-            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Method m : c.getDeclaredMethods()) {
-                    if (m.isSynthetic() || m.isBridge()) {
-                        continue;
+            injectedStreams(bean, names);
+            try {
+                planAuditedMethods(type, names);
+            } catch (LinkageError | TypeNotPresentException e) {
+                // a bean class of the container or a library whose optional types are absent: it is not audited
+                LOG.log(Level.FINE, "cannot inspect bean class " + type.getName() + " for @AuditLog", e);
+            }
+        }
+        return names;
+    }
+
+    /** Named streams injected with {@code @AuditStreamName}: each must be configured. */
+    private void injectedStreams(Bean<?> bean, Set<String> names) {
+        for (InjectionPoint point : bean.getInjectionPoints()) {
+            for (Annotation qualifier : point.getQualifiers()) {
+                if (qualifier instanceof AuditStreamName named
+                        && !named.value().equals(AirlogConfigKeys.DEFAULT_STREAM)) {
+                    try {
+                        streams.settings().stream(named.value());
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("injection point " + point + ": " + e.getMessage(), e);
                     }
-                    boolean own = MethodPlan.methodBinding(m) != null;
-                    if (!own && !classLevel) {
-                        continue;
+                    names.add(named.value());
+                }
+            }
+        }
+    }
+
+    private void planAuditedMethods(Class<?> type, Set<String> names) {
+        boolean classLevel = MethodPlan.classBinding(type) != null;
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                boolean own = MethodPlan.methodBinding(m) != null;
+                if (m.isSynthetic() || m.isBridge() || (!own && !classLevel)) {
+                    continue;
+                }
+                int mod = m.getModifiers();
+                if (Modifier.isPrivate(mod) || Modifier.isStatic(mod)) {
+                    if (own) {
+                        LOG.warning("@AuditLog on " + c.getName() + "." + m.getName() + " has no effect: "
+                                + (Modifier.isPrivate(mod) ? "private" : "static") + " methods are not intercepted");
                     }
-                    int mod = m.getModifiers();
-                    if (Modifier.isPrivate(mod) || Modifier.isStatic(mod)) {
-                        if (own) {
-                            LOG.warning("@AuditLog on " + c.getName() + "." + m.getName() + " has no effect: "
-                                    + (Modifier.isPrivate(mod) ? "private" : "static") + " methods are not intercepted");
-                        }
-                        continue;
-                    }
-                    MethodPlan plan = recorder.plan(type, m);
-                    if (plan.audited() && !plan.stream().equals(AirlogConfigKeys.DEFAULT_STREAM)) {
-                        names.add(plan.stream());
-                        try {
-                            streams.settings().stream(plan.stream());
-                        } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException(c.getName() + "." + m.getName() + ": " + e.getMessage(), e);
-                        }
+                    continue;
+                }
+                MethodPlan plan = recorder.plan(type, m);
+                if (plan.audited() && !plan.stream().equals(AirlogConfigKeys.DEFAULT_STREAM)) {
+                    names.add(plan.stream());
+                    try {
+                        streams.settings().stream(plan.stream());
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(c.getName() + "." + m.getName() + ": " + e.getMessage(), e);
                     }
                 }
             }
         }
-        return names;
     }
 
     private void verify(AuditStreams.Target target) {

@@ -59,7 +59,7 @@ public class AuditStreams {
      * @param stream the stream, behind its middleware
      * @param log how its stored log is verified at start
      */
-    record Target(StreamSettings settings, AuditStream stream, StoredLog log) {
+    public record Target(StreamSettings settings, AuditStream stream, StoredLog log) {
     }
 
     /** For the container. */
@@ -84,7 +84,7 @@ public class AuditStreams {
      * @throws IllegalArgumentException if it is not configured, or its configuration is invalid
      * @throws IllegalStateException if the container is shutting down
      */
-    Target target(String name) {
+    public Target target(String name) {
         Target known = open.get(name);
         return known != null ? known : openStream(name);
     }
@@ -129,7 +129,7 @@ public class AuditStreams {
     }
 
     /** The streams opened so far. */
-    List<Target> opened() {
+    public List<Target> opened() {
         return new ArrayList<>(open.values());
     }
 

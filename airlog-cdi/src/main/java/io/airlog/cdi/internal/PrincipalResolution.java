@@ -43,7 +43,7 @@ public class PrincipalResolution {
     }
 
     /** The principal of the current call; the anonymous principal when no resolver knows it. */
-    Principal current() {
+    public Principal current() {
         for (PrincipalResolver resolver : chain) {
             Optional<Principal> who = resolver.resolve();
             if (who.isPresent()) {

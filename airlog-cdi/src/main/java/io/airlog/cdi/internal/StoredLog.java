@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** How the start-up check verifies the log a stream stores. */
-interface StoredLog {
+public interface StoredLog {
 
     /** Verifies the log as {@code airlog.verify.on-startup} of {@code settings} says. */
     LogCheck check(StreamSettings settings);

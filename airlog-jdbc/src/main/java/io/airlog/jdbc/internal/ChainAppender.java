@@ -19,7 +19,8 @@ import org.jdbi.v3.core.Jdbi;
  * own that it keeps between batches and replaces after any failure.
  *
  * <p>A batch: lock the head row ({@code SELECT ... FOR UPDATE}, inserting the row of an
- * empty log first); seal the drafts in order from the locked head; insert the rows; move
+ * empty log first); take the batch's drafts (so that it can grow while it waits for the
+ * lock); seal them in order from the locked head; insert the rows; move
  * the head with a compare-and-swap update; commit. The head is read again under the lock
  * for every batch, so writers in other JVMs can append between two batches of this one.
  * Sealing happens only inside the transaction that stores the rows: if anything fails
@@ -29,7 +30,7 @@ import org.jdbi.v3.core.Jdbi;
  * appender then reconnects, waits for the head row's lock (which the old transaction holds
  * until it ends) and looks for the batch's last row: found with its checksum, the batch is
  * committed; absent, it is not. Only when that check cannot be made either is the batch
- * reported {@linkplain BatchFailure#inDoubt() in doubt}.
+ * reported {@linkplain BatchFailure.Kind#IN_DOUBT in doubt}.
  *
  * <p>Used by one thread only.
  */
@@ -43,6 +44,7 @@ public final class ChainAppender implements AutoCloseable {
     private HeadRow head;
     private EventInserts inserts;
     private PreparedStatement findChecksum;
+    private volatile long connectionsOpened;
 
     /**
      * @param jdbi where connections come from
@@ -55,29 +57,38 @@ public final class ChainAppender implements AutoCloseable {
         this.logId = logId;
     }
 
+    /** The drafts of one batch, asked for once the transaction holds the head row's lock. */
+    @FunctionalInterface
+    interface DraftSource {
+        /** The drafts to store, at least one, in order. */
+        List<AuditDraft> drafts();
+    }
+
     /**
-     * Seals and stores the drafts as the next events of the log, in order, in one transaction.
+     * Seals and stores a batch of drafts as the next events of the log, in order, in one
+     * transaction.
      *
-     * @return the stored events, in the order of {@code drafts}
+     * @param source gives the drafts once the head row is locked (not at all if that fails)
+     * @return the stored events, in the order of the drafts
      * @throws BatchFailure if the transaction did not commit (nothing was stored) or its
      *         outcome is unknown
      */
-    List<AuditEvent> append(List<AuditDraft> drafts) throws BatchFailure {
+    List<AuditEvent> append(DraftSource source) throws BatchFailure {
         try {
             connect();
         } catch (SQLException | RuntimeException e) {
             disconnect();
-            throw BatchFailure.rolledBack("cannot connect to the database: " + message(e), e, false);
+            throw BatchFailure.rolledBack("cannot connect to the database: " + message(e), e);
         }
         List<AuditEvent> events;
         try {
             ChainPosition start = head.lockOrCreate();
-            events = seal(drafts, start);
+            events = seal(source.drafts(), start);
             inserts.insert(events);
             head.advance(start, events.get(events.size() - 1).position());
         } catch (SQLException | RuntimeException e) {
             rollbackAndDisconnect();
-            throw BatchFailure.rolledBack(message(e), e, e instanceof SQLException sql && SqlStates.isIntegrityViolation(sql));
+            throw BatchFailure.rolledBack(message(e), e);
         }
         try {
             connection.commit();
@@ -124,7 +135,7 @@ public final class ChainAppender implements AutoCloseable {
         if (last.checksum().equals(stored)) {
             return events;
         }
-        throw BatchFailure.rolledBack("the commit failed: " + message(commitFailure), commitFailure, false);
+        throw BatchFailure.rolledBack("the commit failed: " + message(commitFailure), commitFailure);
     }
 
     private void connect() throws SQLException {
@@ -132,6 +143,7 @@ public final class ChainAppender implements AutoCloseable {
             return;
         }
         handle = jdbi.open();
+        connectionsOpened++;
         connection = handle.getConnection();
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -140,6 +152,11 @@ public final class ChainAppender implements AutoCloseable {
         inserts = new EventInserts(tables, connection);
         findChecksum = connection.prepareStatement("SELECT checksum FROM " + tables.event()
                 + " WHERE log_id = ? AND seq = ?");
+    }
+
+    /** How many connections this appender has opened: one, plus one after every failure. */
+    long connectionsOpened() {
+        return connectionsOpened;
     }
 
     private void rollbackAndDisconnect() {

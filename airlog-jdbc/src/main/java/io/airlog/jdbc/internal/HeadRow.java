@@ -18,6 +18,7 @@ import java.sql.SQLException;
 final class HeadRow implements AutoCloseable {
     private final String logId;
     private final SqlDialect dialect;
+    private final Connection connection;
     private final PreparedStatement lock;
     private final PreparedStatement create;
     private final PreparedStatement advance;
@@ -25,6 +26,7 @@ final class HeadRow implements AutoCloseable {
     HeadRow(TableNames tables, String logId, SqlDialect dialect, Connection connection) throws SQLException {
         this.logId = logId;
         this.dialect = dialect;
+        this.connection = connection;
         this.lock = connection.prepareStatement(lockSql(tables));
         this.create = connection.prepareStatement(createSql(tables, dialect));
         this.advance = connection.prepareStatement("UPDATE " + tables.head()
@@ -53,19 +55,27 @@ final class HeadRow implements AutoCloseable {
     }
 
     /**
-     * Locks the head row until the transaction ends and returns the position it records;
-     * first inserts the row of an empty log if there is none.
+     * Locks the head row until the transaction ends and returns the position it records.
+     * If the log has no head row yet, the current transaction (which has done nothing else)
+     * ends, the empty row is inserted and committed in a transaction of its own, and a new
+     * transaction locks it: the batch transaction then holds nothing but the head row's
+     * exclusive lock. (On MariaDB, a duplicate found by {@code INSERT IGNORE} leaves a shared
+     * lock that, upgraded by the {@code FOR UPDATE} of the same transaction, deadlocks with
+     * a second writer.)
      */
     ChainPosition lockOrCreate() throws SQLException {
         ChainPosition head = lock();
         if (head != null) {
             return head;
         }
+        connection.rollback();
         create.setString(1, logId);
         create.setString(2, ChainPosition.GENESIS);
         try {
             create.executeUpdate();
+            connection.commit();
         } catch (SQLException e) {
+            connection.rollback();
             if (dialect != SqlDialect.H2 || !SqlStates.isDuplicate(e)) {
                 throw e;
             }

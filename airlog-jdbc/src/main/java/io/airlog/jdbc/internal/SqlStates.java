@@ -17,6 +17,11 @@ final class SqlStates {
         return any(e, state -> state.startsWith("23"));
     }
 
+    /** The database rolled the transaction back to break a deadlock or a serialisation conflict (class 40). */
+    static boolean isTransactionRollback(SQLException e) {
+        return any(e, state -> state.startsWith("40"));
+    }
+
     private static boolean any(SQLException e, java.util.function.Predicate<String> test) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
