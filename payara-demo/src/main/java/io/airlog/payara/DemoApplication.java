@@ -14,12 +14,14 @@ import jakarta.ws.rs.core.Application;
  * pool ({@code java -Ddemo.h2.dir=/var/lib/demo -jar payara-micro.jar ...}). H2 creates the
  * database, and its user, at the first connection; Payara needs a non-empty password. The
  * pool is not enlisted in JTA transactions ({@code transactional = false}): airlog's writer
- * commits its own batches, whatever the caller's transaction does.
+ * commits its own batches, whatever the caller's transaction does. {@code DB_CLOSE_ON_EXIT=FALSE}
+ * keeps H2 from closing the database in its own shutdown hook while airlog still drains its
+ * queue: the database closes with the pool.
  */
 @ApplicationPath("api")
 @DataSourceDefinition(name = DemoApplication.DATA_SOURCE,
         className = "org.h2.jdbcx.JdbcDataSource",
-        url = "jdbc:h2:file:${demo.h2.dir}/airlog",
+        url = "jdbc:h2:file:${demo.h2.dir}/airlog;DB_CLOSE_ON_EXIT=FALSE",
         user = "demo",
         password = "demo-pw",
         transactional = false)

@@ -12,15 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One Payara Micro process running the demo WAR, started by a test and stopped by its own
  * process id: {@code java -jar payara-micro.jar --nocluster --rootdir … --deploy … --port …},
- * its standard output and error captured in a file the test can read.
+ * its standard output and error captured in a file the test can read (kept in
+ * {@code target/payara-it/<name>/} after the server stopped; its root directory is removed).
  *
  * <p>The jar, the WAR and the working directory come from the system properties
  * {@code payara.micro.jar}, {@code payara.demo.war} and {@code payara.work.dir} that the
@@ -41,14 +44,16 @@ final class PayaraMicro implements AutoCloseable {
     private static final Pattern RESIDENT = Pattern.compile("(?m)^(VmRSS|VmHWM):\\s+(\\d+) kB");
 
     private final Process process;
+    private final Path root;
     private final Path output;
     private final int port;
     private final long launchedNanos;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Thread killOnExit;
 
-    private PayaraMicro(Process process, Path output, int port, long launchedNanos) {
+    private PayaraMicro(Process process, Path root, Path output, int port, long launchedNanos) {
         this.process = process;
+        this.root = root;
         this.output = output;
         this.port = port;
         this.launchedNanos = launchedNanos;
@@ -81,7 +86,7 @@ final class PayaraMicro implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
-        return new PayaraMicro(process, output, port, launched);
+        return new PayaraMicro(process, root, output, port, launched);
     }
 
     /**
@@ -231,7 +236,19 @@ final class PayaraMicro implements AutoCloseable {
                 } catch (IllegalStateException shuttingDown) {
                     // the JVM is exiting: the hook runs anyway and finds the process gone
                 }
+                deleteRoot();
             }
+        }
+    }
+
+    /** Removes the server's root directory (about 100 MB of unpacked runtime); the output file stays. */
+    private void deleteRoot() {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root, e);
         }
     }
 
