@@ -12,13 +12,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * MicroProfile Health and JAX-RS are optional: the module works in an application that has
- * neither. The test class path is re-created in a class loader that leaves out their jars
- * (and Jersey's), and a container is started in it.
+ * MicroProfile Health, JAX-RS and the servlet API are optional: the module works in an
+ * application that has none of them. The test class path is re-created in a class loader that
+ * leaves out their jars (and Jersey's), and a container is started in it.
  */
 class OptionalDependenciesTest {
     private static final List<String> LEFT_OUT = List.of("jakarta.ws.rs-api", "microprofile-health-api", "jersey",
-            "hk2");
+            "hk2", "jakarta.servlet-api");
 
     private static URLClassLoader withoutOptionalApis() throws MalformedURLException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -38,6 +38,8 @@ class OptionalDependenciesTest {
             assertThatThrownBy(() -> isolated.loadClass("jakarta.ws.rs.container.ContainerRequestFilter"))
                     .isInstanceOf(ClassNotFoundException.class);
             assertThatThrownBy(() -> isolated.loadClass("org.eclipse.microprofile.health.HealthCheck"))
+                    .isInstanceOf(ClassNotFoundException.class);
+            assertThatThrownBy(() -> isolated.loadClass("jakarta.servlet.ServletContext"))
                     .isInstanceOf(ClassNotFoundException.class);
             Thread.currentThread().setContextClassLoader(isolated);
 
