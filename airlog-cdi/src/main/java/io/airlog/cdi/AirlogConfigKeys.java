@@ -43,7 +43,7 @@ public final class AirlogConfigKeys {
     public static final String WRITE_MODE = PREFIX + "write-mode";
     /** Per stream: the most events one batch (one transaction) stores. */
     public static final String BATCH_MAX_SIZE = PREFIX + "batch.max-size";
-    /** Per stream: how long a batch that is not full waits for more events. */
+    /** Per stream: how long a batch smaller than the previous one waits for more events. */
     public static final String BATCH_MAX_DELAY = PREFIX + "batch.max-delay";
     /** Per stream: how many events may wait for the writer. */
     public static final String QUEUE_CAPACITY = PREFIX + "queue.capacity";

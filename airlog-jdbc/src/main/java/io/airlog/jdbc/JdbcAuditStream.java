@@ -233,7 +233,7 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
     public static final class Builder {
         /** Default most events per transaction. */
         public static final int DEFAULT_BATCH_MAX_SIZE = 512;
-        /** Default time a batch that is not full waits for more events. */
+        /** Default time a batch smaller than the previous one waits for more events. */
         public static final Duration DEFAULT_BATCH_MAX_DELAY = Duration.ofMillis(2);
         /** Default queue capacity. */
         public static final int DEFAULT_QUEUE_CAPACITY = 8192;
@@ -293,8 +293,9 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
         }
 
         /**
-         * How long a batch that is not full waits for more events before it is committed;
-         * zero commits at once what is queued (default {@link #DEFAULT_BATCH_MAX_DELAY}).
+         * How long (0 to 1 s) a batch smaller than the previous one waits for more events
+         * before it is committed; zero commits at once what is queued (default
+         * {@link #DEFAULT_BATCH_MAX_DELAY}).
          */
         public Builder batchMaxDelay(Duration delay) {
             Objects.requireNonNull(delay, "batchMaxDelay");

@@ -377,7 +377,7 @@ public final class GroupCommitWriter {
      * The writer's settings.
      *
      * @param maxBatchSize most events per transaction
-     * @param maxDelay how long to wait for more events before committing a batch that is not full
+     * @param maxDelay how long to wait for more events before committing a batch smaller than the previous one
      * @param queueCapacity most drafts waiting
      * @param fullPolicy what a caller gets when the queue is full
      * @param blockTimeout how long {@link QueueFullPolicy#BLOCK} waits
