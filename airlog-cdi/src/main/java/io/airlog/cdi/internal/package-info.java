@@ -1,5 +1,5 @@
 /**
- * Implementation of airlog-cdi. Nothing in this package is API: it may change in any release
- * without notice.
+ * Implementation of airlog-cdi. Nothing in this package is API and there is no compatibility
+ * promise: it may change in any release without notice.
  */
 package io.airlog.cdi.internal;
