@@ -3,11 +3,14 @@ package io.airlog.stream;
 import io.airlog.AuditEvent;
 import io.airlog.ChainPosition;
 import io.airlog.encoding.EventJson;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,67 +44,96 @@ public final class JsonLinesReader {
     }
 
     /**
-     * The lines of a file, lazily. A final line without its terminating newline is reported
-     * as a problem ("incomplete line"). Close the stream when done.
+     * The lines of a file, lazily, with constant memory. Lines are split on the byte
+     * {@code '\n'} and each is decoded as strict UTF-8 on its own, so an invalid byte damages
+     * only its own line. A final line without its terminating newline is reported as a problem
+     * ("incomplete line"). Close the stream when done.
      *
      * @throws UncheckedIOException if the file cannot be opened
      */
     public static Stream<Line> lines(Path file) {
+        InputStream in;
         try {
-            boolean complete = endsWithNewline(file);
-            BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-            Iterator<Line> it = new Iterator<>() {
-                private long number;
-                private String next = read();
-
-                private String read() {
-                    try {
-                        return reader.readLine();
-                    } catch (CharacterCodingException e) {
-                        return "\u0000invalid UTF-8";
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-                    }
-                }
-
-                @Override
-                public boolean hasNext() {
-                    return next != null;
-                }
-
-                @Override
-                public Line next() {
-                    if (next == null) {
-                        throw new NoSuchElementException();
-                    }
-                    String text = next;
-                    next = read();
-                    number++;
-                    if (next == null && !complete) {
-                        return new Line(number, null, "incomplete line (no newline at the end of the file)");
-                    }
-                    return parse(number, text);
-                }
-            };
-            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it,
-                    Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(() -> {
-                        try {
-                            reader.close();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
+            in = Files.newInputStream(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        Iterator<Line> it = new Iterator<>() {
+            private final byte[] buffer = new byte[1 << 16];
+            private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+            private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            private int position;
+            private int limit;
+            private long number;
+            private Line next = advance();
+
+            private Line advance() {
+                line.reset();
+                boolean terminated = false;
+                try {
+                    while (!terminated) {
+                        if (position == limit) {
+                            limit = in.read(buffer);
+                            position = 0;
+                            if (limit < 0) {
+                                limit = 0;
+                                break;
+                            }
+                        }
+                        int start = position;
+                        while (position < limit && buffer[position] != '\n') {
+                            position++;
+                        }
+                        line.write(buffer, start, position - start);
+                        if (position < limit) {
+                            position++;
+                            terminated = true;
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+                }
+                if (!terminated && line.size() == 0) {
+                    return null;
+                }
+                number++;
+                if (!terminated) {
+                    return new Line(number, null, "incomplete line (no newline at the end of the file)");
+                }
+                try {
+                    return parse(number, utf8.decode(ByteBuffer.wrap(line.toByteArray())).toString());
+                } catch (CharacterCodingException e) {
+                    return new Line(number, null, "the line is not valid UTF-8");
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Line next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                Line current = next;
+                next = advance();
+                return current;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it,
+                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(() -> {
+                    try {
+                        in.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
     private static Line parse(long number, String text) {
-        if (text.startsWith("\u0000")) {
-            return new Line(number, null, "the file is not valid UTF-8 here");
-        }
         try {
             return new Line(number, EventJson.fromJson(text), null);
         } catch (IllegalArgumentException e) {
@@ -129,7 +161,7 @@ public final class JsonLinesReader {
             }
             long start = end - 1;
             int chunk = 8192;
-            java.io.ByteArrayOutputStream reversed = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream reversed = new ByteArrayOutputStream();
             byte[] buf = new byte[chunk];
             boolean found = false;
             while (start > 0 && !found) {
@@ -167,16 +199,6 @@ public final class JsonLinesReader {
                         + last.sequence() + ") does not verify: the file was altered");
             }
             return last.position();
-        }
-    }
-
-    private static boolean endsWithNewline(Path file) throws IOException {
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            if (raf.length() == 0) {
-                return true;
-            }
-            raf.seek(raf.length() - 1);
-            return raf.read() == '\n';
         }
     }
 }

@@ -175,6 +175,20 @@ class JsonLinesVerifierTest {
     }
 
     @Test
+    void invalidUtf8DamagesOnlyItsOwnLineAndVerificationEnds() throws Exception {
+        Files.write(file, lines);
+        byte[] bytes = Files.readAllBytes(file);
+        // the file is ASCII up to line 3's action value "act3": make its first letter an invalid byte
+        int actionAt = new String(bytes, StandardCharsets.US_ASCII).indexOf("\"act" + TAMPERED_LINE + "\"") + 1;
+        bytes[actionAt] = (byte) 0xFF;
+        Files.write(file, bytes);
+        assertThat(JsonLinesVerifier.verify(file, "app").damages()).singleElement()
+                .satisfies(d -> assertThat(d.kind()).isEqualTo(DamageKind.MALFORMED))
+                .satisfies(d -> assertThat(d.position()).isEqualTo(TAMPERED_LINE))
+                .satisfies(d -> assertThat(d.detail()).contains("UTF-8"));
+    }
+
+    @Test
     void spliceFromAnotherLogIsReportedAsForeign() throws Exception {
         Path other = dir.resolve("other.jsonl");
         try (JsonLinesAuditStream s = JsonLinesAuditStream.toFile(other, "other")) {
