@@ -67,6 +67,15 @@ class JdbcStartupCheckTest {
     }
 
     @Test
+    void badRedactionKeyFailsTheStartAndLeavesNoWriterThreadRunning() {
+        Throwable failure = jdbc().property("airlog.redact.keys", "password,---").startFailure();
+
+        assertThat(failure).hasStackTraceContaining("airlog.redact.keys").hasStackTraceContaining("'---'");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
+                t -> t.isAlive() && t.getName().equals("airlog-default-writer"));
+    }
+
+    @Test
     void tamperedLogFailsAFullCheckToo() throws SQLException {
         tamperWithSequence(2);
 

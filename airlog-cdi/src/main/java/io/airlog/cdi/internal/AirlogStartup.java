@@ -99,12 +99,19 @@ public class AirlogStartup {
         Set<String> names = new TreeSet<>(settings.declaredStreams());
         names.addAll(auditedMethodStreams());
         names.add(AirlogConfigKeys.DEFAULT_STREAM);
-        List<AuditStreams.Target> opened = new ArrayList<>();
-        for (String name : names) {
-            opened.add(streams.target(name));
-        }
-        for (AuditStreams.Target target : opened) {
-            verify(target);
+        try {
+            List<AuditStreams.Target> opened = new ArrayList<>();
+            for (String name : names) {
+                opened.add(streams.target(name));
+            }
+            for (AuditStreams.Target target : opened) {
+                verify(target);
+            }
+        } catch (RuntimeException e) {
+            // the deployment fails: leave no writer thread or open file behind (a server such as
+            // Payara keeps running after a failed deployment, and may deploy again)
+            streams.closeAll();
+            throw e;
         }
         completed = true;
     }

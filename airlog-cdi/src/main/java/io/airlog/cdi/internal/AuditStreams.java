@@ -143,7 +143,8 @@ public class AuditStreams {
         closeAll();
     }
 
-    private synchronized void closeAll() {
+    /** Drains and closes every stream opened so far; later requests for a stream fail. */
+    synchronized void closeAll() {
         closed = true;
         for (Target target : open.values()) {
             try {

@@ -19,11 +19,24 @@ final class MiddlewareChain {
         this.application = List.copyOf(application);
     }
 
-    /** The backend itself when no middleware applies, else the backend behind the middleware. */
+    /**
+     * The backend itself when no middleware applies, else the backend behind the middleware.
+     * If the middleware cannot be built (a bad redaction setting), the backend is closed
+     * before the error propagates, so a failed start leaves no writer thread or open file.
+     */
     AuditStream wrap(StreamSettings s, AuditStream backend) {
         List<AuditMiddleware> steps = new ArrayList<>(application);
         if (!s.redactKeys().isEmpty() || s.redactDefaults()) {
-            steps.add(redactor(s));
+            try {
+                steps.add(redactor(s));
+            } catch (RuntimeException e) {
+                try {
+                    backend.close();
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
         }
         if (steps.isEmpty()) {
             return backend;
