@@ -1,0 +1,356 @@
+package io.airlog.jdbc;
+
+import io.airlog.AuditDraft;
+import io.airlog.AuditEvent;
+import io.airlog.AuditException;
+import io.airlog.AuditLimits;
+import io.airlog.AuditLogReader;
+import io.airlog.AuditQuery;
+import io.airlog.AuditStream;
+import io.airlog.Capability;
+import io.airlog.ChainPosition;
+import io.airlog.StreamHealth;
+import io.airlog.internal.Text;
+import io.airlog.jdbc.internal.ChainAppender;
+import io.airlog.jdbc.internal.GroupCommitWriter;
+import io.airlog.jdbc.internal.LogQueries;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * An audit log in an SQL database (H2, PostgreSQL, MariaDB): insert-only rows, each chained
+ * to the one before by SHA-256, written by a group-commit writer; also the
+ * {@linkplain AuditLogReader reader} of that log.
+ *
+ * <h2>Concurrency design</h2>
+ * <ul>
+ *   <li><b>One writer thread per stream.</b> {@link #record} and {@link #recordAsync} put the
+ *   (already validated) draft into a bounded queue. The stream's writer thread takes what is
+ *   queued, up to {@linkplain Builder#batchMaxSize the maximum batch size}, waiting at most
+ *   {@linkplain Builder#batchMaxDelay the maximum delay} for more, and stores the batch in
+ *   one transaction (group commit): many callers share one commit.</li>
+ *   <li><b>The head row is the sequencer of the log, across JVMs.</b> Each batch transaction
+ *   locks the log's head row with {@code SELECT size, last_checksum ... FOR UPDATE}
+ *   (inserting the row of a new log first, race-free), seals the drafts in Java from that
+ *   position (sequence {@code size + 1}, {@code size + 2}, ...; each linked to the checksum
+ *   before it), inserts the rows as multi-row inserts, moves the head with a compare-and-swap
+ *   update ({@code WHERE log_id = ? AND size = ? AND last_checksum = ?}, exactly one row or
+ *   the batch rolls back) and commits. Writers in other JVMs wait for the lock and then read
+ *   the new head, so all of them together produce one gap-free chain. Sequence numbers never
+ *   come from a database sequence or identity column.</li>
+ *   <li><b>Callers learn the outcome only after the commit.</b> {@code record} returns the
+ *   sealed event once its batch has committed. If the batch fails, each of its callers (and
+ *   only they) get an {@link AuditException}; the transaction rolled back, so the log has no
+ *   partial batch, no gap and no duplicate, and the next batch starts again from the head as
+ *   committed. After a failure the writer drops its connection and opens a new one for the
+ *   next batch, so it resumes by itself when the database comes back.</li>
+ *   <li><b>A failed commit is resolved, not guessed.</b> When the connection breaks during
+ *   the commit, the writer reconnects, waits for the head row's lock and looks for the
+ *   batch's last row: present with its checksum, the callers get their events; absent, an
+ *   {@code AuditException}. Only when the database cannot be asked does the exception say the
+ *   events may be in the log (they then form a valid part of the chain).</li>
+ *   <li><b>Duplicate event ids fail alone.</b> A draft whose event id is already stored makes
+ *   the database reject its batch; the writer then stores that batch's drafts one by one, so
+ *   only the repeated draft fails.</li>
+ *   <li><b>Back-pressure.</b> When the queue is full, callers wait up to a timeout
+ *   ({@link QueueFullPolicy#BLOCK}) or fail at once ({@link QueueFullPolicy#FAIL}); nothing is
+ *   dropped silently.</li>
+ *   <li><b>Close</b> refuses new drafts ({@link IllegalStateException}), lets the writer store
+ *   everything queued, and stops the thread.</li>
+ * </ul>
+ *
+ * <p>Reading ({@link #find}, {@link #replay}, {@link #head}) sees committed events only and
+ * uses connections of its own; it never waits for the writer.
+ *
+ * <p>Safe for concurrent use by any number of threads.
+ */
+public final class JdbcAuditStream implements AuditStream, AuditLogReader {
+    private final String name;
+    private final String logId;
+    private final WriteMode writeMode;
+    private final GroupCommitWriter writer;
+    private final LogQueries queries;
+
+    private JdbcAuditStream(Builder b, TableNames tables) {
+        this.name = b.name;
+        this.logId = b.logId;
+        this.writeMode = b.writeMode;
+        this.queries = new LogQueries(b.jdbi, tables, logId);
+        this.writer = new GroupCommitWriter(name, logId, new ChainAppender(b.jdbi, tables, logId),
+                new GroupCommitWriter.Settings(b.batchMaxSize, b.batchMaxDelay, b.queueCapacity, b.queueFullPolicy,
+                        b.blockTimeout, writeMode == WriteMode.ASYNC));
+    }
+
+    /** Starts a stream on a data source. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
+    }
+
+    /** Starts a stream on a {@link Jdbi} (its connection factory, e.g. a pool). */
+    public static Builder builder(Jdbi jdbi) {
+        return new Builder(Objects.requireNonNull(jdbi, "jdbi"));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String logId() {
+        return logId;
+    }
+
+    /**
+     * Records a draft and returns it as stored, after its batch has committed.
+     *
+     * @throws AuditException if it could not be stored (its batch failed, the queue stayed
+     *         full, the thread was interrupted while waiting)
+     * @throws IllegalStateException if the stream is closed
+     */
+    @Override
+    public AuditEvent record(AuditDraft draft) {
+        CompletableFuture<AuditEvent> result = writer.submit(draft, true);
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IllegalStateException) {
+                throw new IllegalStateException(cause.getMessage(), cause);
+            }
+            throw new AuditException(cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditException("audit stream '" + name + "': interrupted while waiting for the commit;"
+                    + " the event may still be recorded", e);
+        }
+    }
+
+    /**
+     * In {@link WriteMode#ASYNC}, queues the draft and returns at once; the stage completes
+     * (never on the writer thread) after the batch committed, or fails with the exception
+     * {@link #record} would throw. In {@link WriteMode#SYNC}, waits like {@code record}.
+     */
+    @Override
+    public CompletionStage<AuditEvent> recordAsync(AuditDraft draft) {
+        if (writeMode == WriteMode.SYNC) {
+            return AuditStream.super.recordAsync(draft);
+        }
+        try {
+            return writer.submit(draft, false);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        Set<Capability> capabilities = EnumSet.of(Capability.QUERY, Capability.BATCHING, Capability.DURABLE);
+        if (writeMode == WriteMode.ASYNC) {
+            capabilities.add(Capability.ASYNC);
+        }
+        return capabilities;
+    }
+
+    /**
+     * Up while open and the last batch committed; down (with the error) after a failed
+     * batch, until a batch commits again.
+     */
+    @Override
+    public StreamHealth health() {
+        WriterStatistics stats = writer.statistics();
+        String failure = writer.lastFailure();
+        boolean closed = writer.isClosed();
+        return new StreamHealth(!closed && failure == null, stats.committedEvents(), stats.failedEvents(),
+                stats.queued(), closed ? "closed" : failure == null ? "" : "last batch failed: " + failure);
+    }
+
+    /** The group-commit writer's counters (batches, events, failures, queue depth). */
+    public WriterStatistics statistics() {
+        return writer.statistics();
+    }
+
+    /** The write mode this stream was built with. */
+    public WriteMode writeMode() {
+        return writeMode;
+    }
+
+    @Override
+    public ChainPosition head() {
+        return queries.head();
+    }
+
+    /**
+     * One page of the log's committed events that match the query, in sequence order.
+     *
+     * @throws io.airlog.AuditIntegrityException if a matching row cannot be read back as an
+     *         event (a stored value was altered)
+     * @throws AuditException if the database cannot be read
+     */
+    @Override
+    public List<AuditEvent> find(AuditQuery query) {
+        return queries.find(Objects.requireNonNull(query, "query"));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reads pages of rows by sequence range, each with a short query, so memory stays
+     * constant and no connection is held between pages.
+     *
+     * @throws IllegalArgumentException if {@code fromSequence} is below 1
+     */
+    @Override
+    public Stream<AuditEvent> replay(long fromSequence, long toSequence) {
+        return queries.replay(fromSequence, toSequence);
+    }
+
+    /** Stores everything queued, then stops the writer. Idempotent. */
+    @Override
+    public void close() {
+        writer.close();
+    }
+
+    /**
+     * Builds a {@link JdbcAuditStream}. Defaults: stream name {@code default}, log id
+     * {@code default}, table prefix {@value TableNames#DEFAULT_PREFIX}, schema
+     * {@link SchemaMode#VALIDATE}, batches of at most {@value #DEFAULT_BATCH_MAX_SIZE} events
+     * and {@link #DEFAULT_BATCH_MAX_DELAY}, a queue of {@value #DEFAULT_QUEUE_CAPACITY}
+     * drafts, {@link QueueFullPolicy#BLOCK} for at most {@link #DEFAULT_BLOCK_TIMEOUT},
+     * {@link WriteMode#SYNC}.
+     */
+    public static final class Builder {
+        /** Default most events per transaction. */
+        public static final int DEFAULT_BATCH_MAX_SIZE = 512;
+        /** Default time a batch that is not full waits for more events. */
+        public static final Duration DEFAULT_BATCH_MAX_DELAY = Duration.ofMillis(2);
+        /** Default queue capacity. */
+        public static final int DEFAULT_QUEUE_CAPACITY = 8192;
+        /** Default wait for room in a full queue. */
+        public static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofSeconds(10);
+        /** The largest batch size accepted. */
+        public static final int MAX_BATCH_SIZE = 10_000;
+
+        private final Jdbi jdbi;
+        private String name = "default";
+        private String logId = "default";
+        private String tablePrefix = TableNames.DEFAULT_PREFIX;
+        private SchemaMode schemaMode = SchemaMode.VALIDATE;
+        private int batchMaxSize = DEFAULT_BATCH_MAX_SIZE;
+        private Duration batchMaxDelay = DEFAULT_BATCH_MAX_DELAY;
+        private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+        private QueueFullPolicy queueFullPolicy = QueueFullPolicy.BLOCK;
+        private Duration blockTimeout = DEFAULT_BLOCK_TIMEOUT;
+        private WriteMode writeMode = WriteMode.SYNC;
+
+        private Builder(Jdbi jdbi) {
+            this.jdbi = jdbi;
+        }
+
+        /** The stream's name (default {@code default}). */
+        public Builder name(String streamName) {
+            this.name = Text.requiredNonBlank("name", streamName, AuditLimits.LOG_ID);
+            return this;
+        }
+
+        /** The log this stream writes and reads (default {@code default}). */
+        public Builder logId(String id) {
+            this.logId = Text.requiredNonBlank("logId", id, AuditLimits.LOG_ID);
+            return this;
+        }
+
+        /** The table prefix (default {@value TableNames#DEFAULT_PREFIX}); see {@link TableNames}. */
+        public Builder tablePrefix(String prefix) {
+            this.tablePrefix = new TableNames(prefix).prefix();
+            return this;
+        }
+
+        /** What to do with the schema when the stream is built (default {@link SchemaMode#VALIDATE}). */
+        public Builder schemaMode(SchemaMode mode) {
+            this.schemaMode = Objects.requireNonNull(mode, "schemaMode");
+            return this;
+        }
+
+        /** Most events per transaction, 1 to {@value #MAX_BATCH_SIZE} (default {@value #DEFAULT_BATCH_MAX_SIZE}). */
+        public Builder batchMaxSize(int size) {
+            if (size < 1 || size > MAX_BATCH_SIZE) {
+                throw new IllegalArgumentException("batchMaxSize must be between 1 and " + MAX_BATCH_SIZE + ": "
+                        + size);
+            }
+            this.batchMaxSize = size;
+            return this;
+        }
+
+        /**
+         * How long a batch that is not full waits for more events before it is committed;
+         * zero commits at once what is queued (default {@link #DEFAULT_BATCH_MAX_DELAY}).
+         */
+        public Builder batchMaxDelay(Duration delay) {
+            Objects.requireNonNull(delay, "batchMaxDelay");
+            if (delay.isNegative() || delay.compareTo(Duration.ofSeconds(1)) > 0) {
+                throw new IllegalArgumentException("batchMaxDelay must be between 0 and 1 s: " + delay);
+            }
+            this.batchMaxDelay = delay;
+            return this;
+        }
+
+        /** Most drafts waiting for the writer (default {@value #DEFAULT_QUEUE_CAPACITY}). */
+        public Builder queueCapacity(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("queueCapacity must be at least 1: " + capacity);
+            }
+            this.queueCapacity = capacity;
+            return this;
+        }
+
+        /** What callers get when the queue is full (default {@link QueueFullPolicy#BLOCK}). */
+        public Builder queueFullPolicy(QueueFullPolicy policy) {
+            this.queueFullPolicy = Objects.requireNonNull(policy, "queueFullPolicy");
+            return this;
+        }
+
+        /** How long {@link QueueFullPolicy#BLOCK} waits for room (default {@link #DEFAULT_BLOCK_TIMEOUT}). */
+        public Builder blockTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "blockTimeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("blockTimeout must be positive: " + timeout);
+            }
+            this.blockTimeout = timeout;
+            return this;
+        }
+
+        /** Whether {@code recordAsync} waits for the commit (default {@link WriteMode#SYNC}). */
+        public Builder writeMode(WriteMode mode) {
+            this.writeMode = Objects.requireNonNull(mode, "writeMode");
+            return this;
+        }
+
+        /**
+         * Applies the schema mode and starts the writer thread.
+         *
+         * @throws SchemaException if the schema is not valid
+         * @throws AuditException if the database cannot be reached to check the schema
+         */
+        public JdbcAuditStream build() {
+            TableNames tables = new TableNames(tablePrefix);
+            if (schemaMode != SchemaMode.NONE) {
+                SchemaManager schema = new SchemaManager(tables);
+                try {
+                    jdbi.useHandle(h -> schema.apply(h.getConnection(), schemaMode));
+                } catch (org.jdbi.v3.core.ConnectionException e) {
+                    throw new AuditException("cannot connect to check the airlog schema: " + e.getMessage(), e);
+                }
+            }
+            return new JdbcAuditStream(this, tables);
+        }
+    }
+}

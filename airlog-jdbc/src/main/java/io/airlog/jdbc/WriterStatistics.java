@@ -1,0 +1,25 @@
+package io.airlog.jdbc;
+
+/**
+ * Counters of a {@link JdbcAuditStream}'s group-commit writer since the stream was opened:
+ * how well batching works and what failed. A consistent-enough snapshot for metrics; the
+ * counters are read one by one, not under a lock.
+ *
+ * @param committedBatches transactions that committed
+ * @param committedEvents events stored by those transactions
+ * @param failedBatches transactions that did not commit: rolled back, or their commit outcome
+ *                      unknown; this includes a batch that was then stored one draft at a
+ *                      time because one of its event ids was stored before
+ * @param failedEvents events whose callers got an {@link io.airlog.AuditException} because
+ *                     their batch failed, the queue was full, or their draft was rejected
+ * @param largestBatch the most events stored by one transaction
+ * @param queued drafts waiting in the queue now
+ */
+public record WriterStatistics(long committedBatches, long committedEvents, long failedBatches, long failedEvents,
+                               int largestBatch, int queued) {
+
+    /** The mean number of events per committed transaction, 0 before the first commit. */
+    public double meanBatchSize() {
+        return committedBatches == 0 ? 0 : (double) committedEvents / committedBatches;
+    }
+}

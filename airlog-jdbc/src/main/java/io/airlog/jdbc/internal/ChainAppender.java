@@ -1,0 +1,200 @@
+package io.airlog.jdbc.internal;
+
+import io.airlog.AuditDraft;
+import io.airlog.AuditEvent;
+import io.airlog.ChainPosition;
+import io.airlog.jdbc.SqlDialect;
+import io.airlog.jdbc.TableNames;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Appends batches of drafts to one log, one transaction per batch, on a connection of its
+ * own that it keeps between batches and replaces after any failure.
+ *
+ * <p>A batch: lock the head row ({@code SELECT ... FOR UPDATE}, inserting the row of an
+ * empty log first); seal the drafts in order from the locked head; insert the rows; move
+ * the head with a compare-and-swap update; commit. The head is read again under the lock
+ * for every batch, so writers in other JVMs can append between two batches of this one.
+ * Sealing happens only inside the transaction that stores the rows: if anything fails
+ * before the commit, the transaction rolls back and the log is unchanged.
+ *
+ * <p>If the commit itself fails (the connection breaks), its outcome is unknown. The
+ * appender then reconnects, waits for the head row's lock (which the old transaction holds
+ * until it ends) and looks for the batch's last row: found with its checksum, the batch is
+ * committed; absent, it is not. Only when that check cannot be made either is the batch
+ * reported {@linkplain BatchFailure#inDoubt() in doubt}.
+ *
+ * <p>Used by one thread only.
+ */
+public final class ChainAppender implements AutoCloseable {
+    private final Jdbi jdbi;
+    private final TableNames tables;
+    private final String logId;
+
+    private Handle handle;
+    private Connection connection;
+    private HeadRow head;
+    private EventInserts inserts;
+    private PreparedStatement findChecksum;
+
+    /**
+     * @param jdbi where connections come from
+     * @param tables the table names
+     * @param logId the log to append to
+     */
+    public ChainAppender(Jdbi jdbi, TableNames tables, String logId) {
+        this.jdbi = jdbi;
+        this.tables = tables;
+        this.logId = logId;
+    }
+
+    /**
+     * Seals and stores the drafts as the next events of the log, in order, in one transaction.
+     *
+     * @return the stored events, in the order of {@code drafts}
+     * @throws BatchFailure if the transaction did not commit (nothing was stored) or its
+     *         outcome is unknown
+     */
+    List<AuditEvent> append(List<AuditDraft> drafts) throws BatchFailure {
+        try {
+            connect();
+        } catch (SQLException | RuntimeException e) {
+            disconnect();
+            throw BatchFailure.rolledBack("cannot connect to the database: " + message(e), e, false);
+        }
+        List<AuditEvent> events;
+        try {
+            ChainPosition start = head.lockOrCreate();
+            events = seal(drafts, start);
+            inserts.insert(events);
+            head.advance(start, events.get(events.size() - 1).position());
+        } catch (SQLException | RuntimeException e) {
+            rollbackAndDisconnect();
+            throw BatchFailure.rolledBack(message(e), e, e instanceof SQLException sql && SqlStates.isIntegrityViolation(sql));
+        }
+        try {
+            connection.commit();
+            return events;
+        } catch (SQLException | RuntimeException e) {
+            disconnect();
+            return resolveCommit(events, e);
+        }
+    }
+
+    private List<AuditEvent> seal(List<AuditDraft> drafts, ChainPosition start) {
+        List<AuditEvent> events = new ArrayList<>(drafts.size());
+        long sequence = start.size();
+        String previous = start.lastChecksum();
+        for (AuditDraft draft : drafts) {
+            AuditEvent event = draft.seal(logId, ++sequence, previous);
+            events.add(event);
+            previous = event.checksum();
+        }
+        return events;
+    }
+
+    /** After a failed commit: returns the events if the batch is in the log, else throws. */
+    private List<AuditEvent> resolveCommit(List<AuditEvent> events, Exception commitFailure) throws BatchFailure {
+        AuditEvent last = events.get(events.size() - 1);
+        String stored;
+        try {
+            connect();
+            head.lockOrCreate();
+            findChecksum.setString(1, logId);
+            findChecksum.setLong(2, last.sequence());
+            try (ResultSet rs = findChecksum.executeQuery()) {
+                stored = rs.next() ? rs.getString(1) : null;
+            }
+            connection.rollback();
+        } catch (SQLException | RuntimeException e) {
+            rollbackAndDisconnect();
+            BatchFailure failure = BatchFailure.inDoubt("the commit failed (" + message(commitFailure)
+                    + ") and whether it took effect cannot be checked (" + message(e)
+                    + "); the events may be in the log", commitFailure);
+            failure.addSuppressed(e);
+            throw failure;
+        }
+        if (last.checksum().equals(stored)) {
+            return events;
+        }
+        throw BatchFailure.rolledBack("the commit failed: " + message(commitFailure), commitFailure, false);
+    }
+
+    private void connect() throws SQLException {
+        if (connection != null) {
+            return;
+        }
+        handle = jdbi.open();
+        connection = handle.getConnection();
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        SqlDialect dialect = SqlDialect.of(connection);
+        head = new HeadRow(tables, logId, dialect, connection);
+        inserts = new EventInserts(tables, connection);
+        findChecksum = connection.prepareStatement("SELECT checksum FROM " + tables.event()
+                + " WHERE log_id = ? AND seq = ?");
+    }
+
+    private void rollbackAndDisconnect() {
+        if (connection != null) {
+            try {
+                connection.rollback();
+            } catch (SQLException | RuntimeException e) {
+                // the database ends the transaction when the connection goes
+            }
+        }
+        disconnect();
+    }
+
+    /** Drops the connection; the next batch opens a new one. */
+    private void disconnect() {
+        if (head != null) {
+            head.close();
+            head = null;
+        }
+        if (inserts != null) {
+            inserts.close();
+            inserts = null;
+        }
+        if (findChecksum != null) {
+            try {
+                findChecksum.close();
+            } catch (SQLException e) {
+                // the connection is being dropped anyway
+            }
+            findChecksum = null;
+        }
+        if (handle != null) {
+            try {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } catch (SQLException | RuntimeException e) {
+                // a broken connection: closing it is all that is left
+            }
+            try {
+                handle.close();
+            } catch (RuntimeException e) {
+                // idem
+            }
+            handle = null;
+            connection = null;
+        }
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    /** Closes the connection. */
+    @Override
+    public void close() {
+        rollbackAndDisconnect();
+    }
+}

@@ -1,0 +1,123 @@
+package io.airlog.jdbc.internal;
+
+import io.airlog.ChainPosition;
+import io.airlog.jdbc.SqlDialect;
+import io.airlog.jdbc.TableNames;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The head row of one log, as the writer uses it inside a batch transaction: locked with
+ * {@code SELECT ... FOR UPDATE} (the log's sequencer across all JVMs), created when absent,
+ * and advanced with a compare-and-swap guard.
+ *
+ * <p>Statements are prepared once per connection; not thread-safe.
+ */
+final class HeadRow implements AutoCloseable {
+    private final String logId;
+    private final SqlDialect dialect;
+    private final PreparedStatement lock;
+    private final PreparedStatement create;
+    private final PreparedStatement advance;
+
+    HeadRow(TableNames tables, String logId, SqlDialect dialect, Connection connection) throws SQLException {
+        this.logId = logId;
+        this.dialect = dialect;
+        this.lock = connection.prepareStatement(lockSql(tables));
+        this.create = connection.prepareStatement(createSql(tables, dialect));
+        this.advance = connection.prepareStatement("UPDATE " + tables.head()
+                + " SET size = ?, last_checksum = ?, updated_at = CURRENT_TIMESTAMP"
+                + " WHERE log_id = ? AND size = ? AND last_checksum = ?");
+    }
+
+    /** {@code SELECT size, last_checksum FROM <head> WHERE log_id = ? FOR UPDATE}. */
+    static String lockSql(TableNames tables) {
+        return "SELECT size, last_checksum FROM " + tables.head() + " WHERE log_id = ? FOR UPDATE";
+    }
+
+    /**
+     * An insert of an empty head that does nothing when the row exists, also when another
+     * transaction inserts it concurrently. H2 has no such statement outside its compatibility
+     * modes; its plain insert fails with a duplicate key, which {@link #lockOrCreate} ignores
+     * (a failed statement leaves an H2 transaction usable).
+     */
+    private static String createSql(TableNames tables, SqlDialect dialect) {
+        String insert = "INTO " + tables.head() + " (log_id, size, last_checksum) VALUES (?, 0, ?)";
+        return switch (dialect) {
+            case POSTGRESQL -> "INSERT " + insert + " ON CONFLICT (log_id) DO NOTHING";
+            case MARIADB -> "INSERT IGNORE " + insert;
+            case H2 -> "INSERT " + insert;
+        };
+    }
+
+    /**
+     * Locks the head row until the transaction ends and returns the position it records;
+     * first inserts the row of an empty log if there is none.
+     */
+    ChainPosition lockOrCreate() throws SQLException {
+        ChainPosition head = lock();
+        if (head != null) {
+            return head;
+        }
+        create.setString(1, logId);
+        create.setString(2, ChainPosition.GENESIS);
+        try {
+            create.executeUpdate();
+        } catch (SQLException e) {
+            if (dialect != SqlDialect.H2 || !SqlStates.isDuplicate(e)) {
+                throw e;
+            }
+        }
+        head = lock();
+        if (head == null) {
+            throw new SQLException("the head row of log '" + logId + "' is missing right after it was inserted");
+        }
+        return head;
+    }
+
+    private ChainPosition lock() throws SQLException {
+        lock.setString(1, logId);
+        try (ResultSet rs = lock.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            ChainPosition head = new ChainPosition(rs.getLong(1), rs.getString(2));
+            if (rs.next()) {
+                throw new SQLException("log '" + logId + "' has more than one head row");
+            }
+            return head;
+        }
+    }
+
+    /**
+     * Moves the head from {@code expected} to {@code next}.
+     *
+     * @throws SQLException unless exactly one row changed: the head was not what this
+     *         transaction locked, so the batch must roll back
+     */
+    void advance(ChainPosition expected, ChainPosition next) throws SQLException {
+        advance.setLong(1, next.size());
+        advance.setString(2, next.lastChecksum());
+        advance.setString(3, logId);
+        advance.setLong(4, expected.size());
+        advance.setString(5, expected.lastChecksum());
+        int updated = advance.executeUpdate();
+        if (updated != 1) {
+            throw new SQLException("the head of log '" + logId + "' is no longer at size " + expected.size()
+                    + " (compare-and-swap updated " + updated + " rows); the batch is rolled back");
+        }
+    }
+
+    @Override
+    public void close() {
+        for (PreparedStatement ps : new PreparedStatement[] {lock, create, advance}) {
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                // the connection is being dropped anyway
+            }
+        }
+    }
+}

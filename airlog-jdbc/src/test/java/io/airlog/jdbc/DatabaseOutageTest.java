@@ -1,0 +1,113 @@
+package io.airlog.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The database goes away under load: callers get an {@link io.airlog.AuditException}, the
+ * chain stays intact, writing resumes by itself when the database is back, and no
+ * acknowledged event is lost.
+ */
+class DatabaseOutageTest {
+    @TempDir
+    Path dir;
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static Server startH2Server(int port, Path baseDir) throws SQLException {
+        return Server.createTcpServer("-tcpPort", String.valueOf(port), "-baseDir", baseDir.toString(),
+                "-ifNotExists").start();
+    }
+
+    @Test
+    void writingResumesAfterTheH2ServerIsStoppedAndStartedAgain() throws Exception {
+        int port = freePort();
+        Server server = startH2Server(port, dir);
+        DataSource dataSource = new SimpleDataSource("jdbc:h2:tcp://127.0.0.1:" + port + "/outage", "sa", "");
+        TableNames tables = TableNames.of(TestDatabase.uniquePrefix());
+        try (JdbcAuditStream stream = JdbcAuditStream.builder(dataSource).tablePrefix(tables.prefix())
+                .schemaMode(SchemaMode.CREATE).logId("outage").build()) {
+            Load load = Load.start(stream, 4);
+            try {
+                load.awaitAcknowledged(300);
+                server.stop();
+                // While the server is down, each batch fails after the H2 client's connection retries (about 1 s).
+                load.awaitFailures(4);
+                assertThat(stream.health().up()).isFalse();
+                int acknowledgedWhileDown = load.acknowledged();
+                server = startH2Server(port, dir);
+                load.awaitAcknowledged(acknowledgedWhileDown + 300);
+            } finally {
+                load.close();
+            }
+            stream.close();
+            try (Connection c = dataSource.getConnection()) {
+                load.assertStoredLog("outage", StoredLog.events(c, tables, "outage"));
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void writingResumesAfterPostgresqlTerminatesTheWritersConnection() throws Exception {
+        String application = "airlog-outage-" + UUID.randomUUID();
+        DataSource dataSource = new SimpleDataSource(TestDatabase.POSTGRESQL.url("") + "?ApplicationName="
+                + application, TestDatabase.POSTGRESQL.user(), TestDatabase.POSTGRESQL.password());
+        try (Fixture fixture = Fixture.created(TestDatabase.POSTGRESQL);
+             JdbcAuditStream stream = JdbcAuditStream.builder(dataSource).tablePrefix(fixture.tables.prefix())
+                     .logId("terminated").build()) {
+            Load load = Load.start(stream, 4);
+            try {
+                for (int round = 1; round <= 3; round++) {
+                    load.awaitAcknowledged(load.acknowledged() + 300);
+                    int failuresBefore = load.failures();
+                    terminateBackends(application);
+                    load.awaitFailures(failuresBefore + 1);
+                }
+                load.awaitAcknowledged(load.acknowledged() + 300);
+            } finally {
+                load.close();
+            }
+            stream.close();
+            assertThat(stream.statistics().failedBatches()).isGreaterThanOrEqualTo(3);
+            try (Connection c = fixture.connect()) {
+                load.assertStoredLog("terminated", StoredLog.events(c, fixture.tables, "terminated"));
+            }
+        }
+    }
+
+    /** Terminates the server processes of the stream's connections; waits until there was one. */
+    private static void terminateBackends(String application) throws Exception {
+        try (Connection c = TestDatabase.POSTGRESQL.connect("");
+             PreparedStatement ps = c.prepareStatement("SELECT count(pg_terminate_backend(pid))"
+                     + " FROM pg_stat_activity WHERE application_name = ?")) {
+            ps.setString(1, application);
+            while (true) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(5);
+            }
+        }
+    }
+}
