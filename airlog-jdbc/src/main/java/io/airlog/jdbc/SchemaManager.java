@@ -75,8 +75,10 @@ public final class SchemaManager {
     /**
      * Applies the bundled DDL of the connection's dialect, then validates. Concurrent
      * calls from several JVMs are serialised by a database lock where the database has one
-     * (PostgreSQL advisory lock, MariaDB named lock). The connection's auto-commit setting
-     * is restored afterwards.
+     * (PostgreSQL advisory lock, MariaDB named lock). On PostgreSQL the script runs in one
+     * transaction that is committed here (with anything the caller left uncommitted on this
+     * connection); H2 and MariaDB commit each DDL statement. The connection's auto-commit
+     * setting is restored afterwards.
      *
      * @throws SchemaException if the schema is still not valid afterwards (e.g. a table of
      *         the same name and another shape existed)

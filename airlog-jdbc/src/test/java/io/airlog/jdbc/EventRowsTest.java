@@ -184,9 +184,8 @@ class EventRowsTest {
 
         @Override
         public void close() throws SQLException {
-            try (fixture; c) {
-                c.isValid(1);
-            }
+            c.close();
+            fixture.close();
         }
     }
 }

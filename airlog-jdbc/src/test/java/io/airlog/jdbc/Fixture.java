@@ -2,7 +2,6 @@ package io.airlog.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
@@ -67,14 +66,18 @@ final class Fixture implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            for (String table : new String[] {tables.event(), tables.head(), tables.checkpoint(),
-                    tables.verification()}) {
-                st.execute("DROP TABLE IF EXISTS " + table);
-            }
-            if (db == TestDatabase.POSTGRESQL) {
-                st.execute("DROP FUNCTION IF EXISTS " + tables.prefix() + "reject_change()");
-            }
+        try (Connection c = connect()) {
+            drop(c, db, tables);
+        }
+    }
+
+    /** Drops the tables (and on PostgreSQL the trigger function) of {@code tables}. */
+    static void drop(Connection c, TestDatabase db, TableNames tables) throws SQLException {
+        for (String table : new String[] {tables.event(), tables.head(), tables.checkpoint(), tables.verification()}) {
+            TestChains.execute(c, "DROP TABLE IF EXISTS " + table);
+        }
+        if (db == TestDatabase.POSTGRESQL) {
+            TestChains.execute(c, "DROP FUNCTION IF EXISTS " + tables.prefix() + "reject_change()");
         }
     }
 }

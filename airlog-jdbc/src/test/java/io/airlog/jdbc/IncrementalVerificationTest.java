@@ -1,0 +1,177 @@
+package io.airlog.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airlog.AuditEvent;
+import io.airlog.ChainPosition;
+import io.airlog.jdbc.internal.EventRows;
+import io.airlog.verify.VerificationReport;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class IncrementalVerificationTest {
+    private static final String LOG = "log";
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void intactFullCheckIsRecordedAsTheVerifiedPosition(TestDatabase db) throws SQLException {
+        try (Fixture f = Fixture.created(db); Connection c = f.connect()) {
+            List<AuditEvent> events = TestChains.seal(LOG, 10);
+            TestChains.store(c, f.tables, events);
+            JdbcChainVerifier verifier = new JdbcChainVerifier(f.dataSource, f.tables);
+
+            assertThat(verifier.verifiedThrough(LOG)).isEmpty();
+            assertThat(verifier.record(verifier.verifyFull(LOG))).isTrue();
+            assertThat(verifier.verifiedThrough(LOG)).contains(events.get(9).position());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void incrementalCheckReadsOnlyTheRowsAfterTheVerifiedPosition(TestDatabase db) throws SQLException {
+        try (Fixture f = Fixture.created(db); Connection c = f.connect()) {
+            List<AuditEvent> old = TestChains.seal(LOG, 10);
+            TestChains.store(c, f.tables, old);
+            JdbcChainVerifier verifier = new JdbcChainVerifier(f.dataSource, f.tables, 2);
+            verifier.record(verifier.verifyFull(LOG));
+            List<AuditEvent> added = TestChains.seal(LOG, old.get(9).position(), 5);
+            TestChains.store(c, f.tables, added);
+
+            VerificationReport report = verifier.verifyIncremental(LOG);
+
+            assertThat(report.damages()).isEmpty();
+            assertThat(report.eventsRead()).isEqualTo(5);
+            assertThat(report.start()).isEqualTo(old.get(9).position());
+            assertThat(report.end()).isEqualTo(added.get(4).position());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void incrementalCheckWithoutARecordedPositionReadsTheWholeLog(TestDatabase db) throws SQLException {
+        try (Fixture f = Fixture.created(db); Connection c = f.connect()) {
+            TestChains.store(c, f.tables, TestChains.seal(LOG, 7));
+            VerificationReport report = new JdbcChainVerifier(f.dataSource, f.tables).verifyIncremental(LOG);
+            assertThat(report.intact()).isTrue();
+            assertThat(report.eventsRead()).isEqualTo(7);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void callerGivenPositionIsCheckedThenOnlyLaterRowsAreRead(TestDatabase db) throws SQLException {
+        try (Fixture f = Fixture.created(db); Connection c = f.connect()) {
+            List<AuditEvent> events = TestChains.seal(LOG, 10);
+            TestChains.store(c, f.tables, events);
+            VerificationReport report = new JdbcChainVerifier(f.dataSource, f.tables)
+                    .verifyFrom(LOG, events.get(5).position());
+            assertThat(report.intact()).isTrue();
+            assertThat(report.eventsRead()).isEqualTo(4);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void positionWhoseEventHasAnotherChecksumIsReportedAsChanged(TestDatabase db) throws SQLException {
+        try (Fixture f = Fixture.created(db); Connection c = f.connect()) {
+            List<AuditEvent> events = TestChains.seal(LOG, 10);
+            TestChains.store(c, f.tables, events);
+            VerificationReport report = new JdbcChainVerifier(f.dataSource, f.tables)
+                    .verifyFrom(LOG, new ChainPosition(6, events.get(4).checksum()));
+            assertThat(report.damages()).extracting(d -> d.kind() + " " + d.firstSequence())
+                    .containsExactly("CHANGED 6", "BROKEN_LINK 7");
+            assertThat(report.damages().get(0).detail()).contains("the log was rewritten up to here");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void chainRewrittenThroughTheVerifiedPositionIsDetectedIncrementally(TestDatabase db) throws SQLException {
+        try (Fixture f = Fixture.created(db); Connection c = f.connect()) {
+            List<AuditEvent> events = TestChains.seal(LOG, 10);
+            TestChains.store(c, f.tables, events);
+            JdbcChainVerifier verifier = new JdbcChainVerifier(f.dataSource, f.tables);
+            verifier.record(verifier.verifyFull(LOG));
+            f.disableInsertOnly(c);
+            List<AuditEvent> rewritten = rewriteFrom(events, 3);
+            TestChains.execute(c, "DELETE FROM " + f.tables.event() + " WHERE seq >= 3");
+            insert(c, f, rewritten.subList(2, 10));
+            TestChains.setHead(c, f.tables, LOG, rewritten.get(9).position());
+
+            VerificationReport report = verifier.verifyIncremental(LOG);
+
+            assertThat(report.damages()).extracting(d -> d.kind() + " " + d.firstSequence())
+                    .containsExactly("CHANGED 10");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void rowsRemovedThroughTheVerifiedPositionAreDetectedIncrementally(TestDatabase db) throws SQLException {
+        try (Fixture f = Fixture.created(db); Connection c = f.connect()) {
+            List<AuditEvent> events = TestChains.seal(LOG, 10);
+            TestChains.store(c, f.tables, events);
+            JdbcChainVerifier verifier = new JdbcChainVerifier(f.dataSource, f.tables);
+            verifier.record(verifier.verifyFull(LOG));
+            f.disableInsertOnly(c);
+            TestChains.execute(c, "DELETE FROM " + f.tables.event() + " WHERE seq >= 9");
+            TestChains.setHead(c, f.tables, LOG, events.get(7).position());
+
+            VerificationReport report = verifier.verifyIncremental(LOG);
+
+            assertThat(report.damages()).extracting(d -> d.kind() + " " + d.firstSequence())
+                    .containsExactly("MISSING 10");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void damagedReportIsNotRecorded(TestDatabase db) throws SQLException {
+        try (Fixture f = Fixture.created(db); Connection c = f.connect()) {
+            List<AuditEvent> events = TestChains.seal(LOG, 4);
+            TestChains.store(c, f.tables, events);
+            TestChains.setHead(c, f.tables, LOG, events.get(2).position());
+            JdbcChainVerifier verifier = new JdbcChainVerifier(f.dataSource, f.tables);
+
+            assertThat(verifier.record(verifier.verifyFull(LOG))).isFalse();
+            assertThat(verifier.verifiedThrough(LOG)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void emptyLogIsIntact(TestDatabase db) throws SQLException {
+        try (Fixture f = Fixture.created(db)) {
+            VerificationReport report = new JdbcChainVerifier(f.dataSource, f.tables).verifyFull("nothing-yet");
+            assertThat(report.intact()).isTrue();
+            assertThat(report.eventsRead()).isZero();
+        }
+    }
+
+    /** The same events re-sealed from {@code seq} on with one edit there: a fully recomputed tail. */
+    private static List<AuditEvent> rewriteFrom(List<AuditEvent> events, int seq) {
+        List<AuditEvent> result = new ArrayList<>(events.subList(0, seq - 1));
+        ChainPosition head = result.get(result.size() - 1).position();
+        for (AuditEvent event : events.subList(seq - 1, events.size())) {
+            var draft = event.sequence() == seq ? event.toDraft().withAction("covered.up") : event.toDraft();
+            AuditEvent sealed = draft.seal(LOG, head.nextSequence(), head.lastChecksum());
+            result.add(sealed);
+            head = sealed.position();
+        }
+        return result;
+    }
+
+    private static void insert(Connection c, Fixture f, List<AuditEvent> events) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(EventRows.insertSql(f.tables))) {
+            for (AuditEvent event : events) {
+                EventRows.bind(ps, event);
+                ps.executeUpdate();
+            }
+        }
+    }
+}
