@@ -1,0 +1,75 @@
+package io.airlog.cdi.health;
+
+import io.airlog.StreamHealth;
+import io.airlog.cdi.internal.AirlogStartup;
+import io.airlog.cdi.internal.LogCheck;
+import io.airlog.cdi.internal.StreamState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * The readiness check {@code airlog}: UP when the start-up check has run, every stream is up
+ * and no verified log was found damaged; DOWN otherwise (for instance after a damaged log
+ * with {@code airlog.verify.on-failure=warn}, or while a JDBC stream's database fails).
+ *
+ * <p>Data, per stream {@code <name>}: {@code <name>.backend}, {@code <name>.log-id},
+ * {@code <name>.up}, {@code <name>.recorded}, {@code <name>.failed}, {@code <name>.queued},
+ * {@code <name>.detail} (when there is one), {@code <name>.chain} ({@code intact} or
+ * {@code damaged}) and {@code <name>.verification} (the start-up check's summary).
+ *
+ * <p>Only used where MicroProfile Health is present: the container skips this class
+ * otherwise.
+ */
+@Readiness
+@ApplicationScoped
+public class AirlogReadinessCheck implements HealthCheck {
+    /** The name of the check in health reports. */
+    public static final String NAME = "airlog";
+
+    @Inject
+    AirlogStartup startup;
+
+    /** For the container. */
+    protected AirlogReadinessCheck() {
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (!startup.enabled()) {
+            data.put("enabled", false);
+            return new HealthCheckResponse(NAME, HealthCheckResponse.Status.UP, Optional.of(data));
+        }
+        boolean up = startup.completed();
+        if (!up) {
+            data.put("startup", "the start-up check has not completed");
+        }
+        for (StreamState state : startup.states()) {
+            String p = state.name() + ".";
+            StreamHealth h = state.health();
+            data.put(p + "backend", state.backend());
+            data.put(p + "log-id", state.logId());
+            data.put(p + "up", h.up());
+            data.put(p + "recorded", h.recorded());
+            data.put(p + "failed", h.failed());
+            data.put(p + "queued", h.queued());
+            if (!h.detail().isEmpty()) {
+                data.put(p + "detail", h.detail());
+            }
+            LogCheck check = state.check();
+            if (check != null) {
+                data.put(p + "chain", check.intact() ? "intact" : "damaged");
+                data.put(p + "verification", check.summary());
+            }
+            up &= state.ready();
+        }
+        return new HealthCheckResponse(NAME, up ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN,
+                Optional.of(data));
+    }
+}

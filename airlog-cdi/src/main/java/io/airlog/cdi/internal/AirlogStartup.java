@@ -1,0 +1,208 @@
+package io.airlog.cdi.internal;
+
+import io.airlog.AuditIntegrityException;
+import io.airlog.cdi.AirlogConfigKeys;
+import io.airlog.cdi.AuditInterceptor;
+import io.airlog.cdi.AuditLog;
+import io.airlog.stream.JsonLinesVerifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.Decorator;
+import jakarta.enterprise.inject.spi.InterceptionType;
+import jakarta.enterprise.inject.spi.Interceptor;
+import jakarta.inject.Inject;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs when the container starts ({@link Startup}): validates the configuration, checks that
+ * the configured interceptor priority exists, works out the plan of every audited method
+ * (so annotation mistakes and unknown streams fail the start, not the first call), opens
+ * every stream, and verifies each stored log as {@code airlog.verify.on-startup} says. A
+ * damaged log fails the start ({@code airlog.verify.on-failure=fail}) or is logged at
+ * ERROR and reported DOWN by the readiness check ({@code warn}).
+ */
+@ApplicationScoped
+public class AirlogStartup {
+    private static final Logger LOG = Logger.getLogger(AirlogStartup.class.getName());
+
+    @Inject
+    AuditStreams streams;
+
+    @Inject
+    AuditRecorder recorder;
+
+    @Inject
+    OutcomeClassifier outcomes;
+
+    @Inject
+    BeanManager beanManager;
+
+    private final Map<String, LogCheck> checks = new ConcurrentHashMap<>();
+    private volatile boolean completed;
+
+    /** For the container. */
+    protected AirlogStartup() {
+    }
+
+    void onStartup(@Observes Startup event) {
+        AirlogSettings settings = streams.settings();
+        if (!settings.enabled()) {
+            LOG.info("airlog is disabled (" + AirlogConfigKeys.ENABLED + "=false): no audit events are recorded");
+            return;
+        }
+        checkInterceptorPriority(settings.interceptorPriority());
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        outcomes.validate(loader != null ? loader : getClass().getClassLoader());
+        Set<String> names = new TreeSet<>(settings.declaredStreams());
+        names.addAll(auditedMethodStreams());
+        names.add(AirlogConfigKeys.DEFAULT_STREAM);
+        List<AuditStreams.Target> opened = new ArrayList<>();
+        for (String name : names) {
+            opened.add(streams.target(name));
+        }
+        for (AuditStreams.Target target : opened) {
+            verify(target);
+        }
+        completed = true;
+    }
+
+    /** The results of the start-up check, by stream name. */
+    public Map<String, LogCheck> checks() {
+        return new TreeMap<>(checks);
+    }
+
+    /** Whether the start-up check ran to its end (false before it, and when airlog is disabled). */
+    public boolean completed() {
+        return completed;
+    }
+
+    /** Whether airlog is enabled ({@code airlog.enabled}). */
+    public boolean enabled() {
+        return streams.settings().enabled();
+    }
+
+    /** The state of every open stream, by name. */
+    public List<StreamState> states() {
+        List<StreamState> out = new ArrayList<>();
+        for (AuditStreams.Target t : streams.opened()) {
+            StreamSettings s = t.settings();
+            out.add(new StreamState(s.name(), ConfigReader.spelling(s.backend()), s.logId(), t.stream().health(),
+                    checks.get(s.name())));
+        }
+        out.sort(java.util.Comparator.comparing(StreamState::name));
+        return out;
+    }
+
+    private void checkInterceptorPriority(int configured) {
+        Map<Integer, List<String>> byPriority = new TreeMap<>();
+        for (Interceptor<?> interceptor : beanManager.resolveInterceptors(InterceptionType.AROUND_INVOKE,
+                AuditLog.Literal.INSTANCE)) {
+            Class<?> type = interceptor.getBeanClass();
+            if (AuditInterceptor.class.isAssignableFrom(type)) {
+                byPriority.computeIfAbsent(AuditInterceptor.priorityOf(type), p -> new ArrayList<>()).add(type.getName());
+            }
+        }
+        for (Map.Entry<Integer, List<String>> e : byPriority.entrySet()) {
+            if (e.getValue().size() > 1) {
+                throw new IllegalArgumentException("audit interceptors " + e.getValue() + " have the same priority "
+                        + e.getKey() + "; each audit interceptor needs its own");
+            }
+        }
+        if (!byPriority.containsKey(configured)) {
+            List<String> allowed = new ArrayList<>();
+            byPriority.forEach((p, types) -> allowed.add(p + " (" + types.get(0) + ")"));
+            throw ConfigReader.invalid(AirlogConfigKeys.INTERCEPTOR_PRIORITY, String.valueOf(configured),
+                    "no audit interceptor has this priority; allowed values: " + String.join(", ", allowed)
+                    + " (declare a subclass of " + AuditInterceptor.class.getName() + " for another one)");
+        }
+    }
+
+    /** Plans every audited method of every bean; returns the named streams they record to. */
+    private Set<String> auditedMethodStreams() {
+        Set<String> names = new TreeSet<>();
+        Set<Class<?>> seen = new HashSet<>();
+        for (Bean<?> bean : beanManager.getBeans(Object.class, Any.Literal.INSTANCE)) {
+            Class<?> type = bean.getBeanClass();
+            if (bean instanceof Interceptor || bean instanceof Decorator || !seen.add(type)) {
+                continue;
+            }
+            boolean classLevel = MethodPlan.classBinding(type) != null;
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Method m : c.getDeclaredMethods()) {
+                    if (m.isSynthetic() || m.isBridge()) {
+                        continue;
+                    }
+                    boolean own = MethodPlan.methodBinding(m) != null;
+                    if (!own && !classLevel) {
+                        continue;
+                    }
+                    int mod = m.getModifiers();
+                    if (Modifier.isPrivate(mod) || Modifier.isStatic(mod)) {
+                        if (own) {
+                            LOG.warning("@AuditLog on " + c.getName() + "." + m.getName() + " has no effect: "
+                                    + (Modifier.isPrivate(mod) ? "private" : "static") + " methods are not intercepted");
+                        }
+                        continue;
+                    }
+                    MethodPlan plan = recorder.plan(type, m);
+                    if (plan.audited() && !plan.stream().equals(AirlogConfigKeys.DEFAULT_STREAM)) {
+                        names.add(plan.stream());
+                        try {
+                            streams.settings().stream(plan.stream());
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException(c.getName() + "." + m.getName() + ": " + e.getMessage(), e);
+                        }
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    private void verify(AuditStreams.Target target) {
+        StreamSettings s = target.settings();
+        String mode = ConfigReader.spelling(s.verifyOnStartup());
+        LogCheck check;
+        if (s.backend() == StreamSettings.Backend.JSON && s.jsonFile().isPresent()) {
+            if (s.verifyOnStartup() == StreamSettings.VerifyMode.FULL && Files.exists(s.jsonFile().get())) {
+                check = LogCheck.of(s.name(), mode, JsonLinesVerifier.verify(s.jsonFile().get(), s.logId()));
+            } else {
+                check = LogCheck.intact(s.name(), s.logId(), mode, "log '" + s.logId()
+                        + "': the last event was verified when the file was opened");
+            }
+        } else {
+            check = LogCheck.intact(s.name(), s.logId(), "none", "backend " + ConfigReader.spelling(s.backend())
+                    + " keeps no stored chain to verify");
+        }
+        checks.put(s.name(), check);
+        if (!check.intact()) {
+            damaged(s, check);
+        }
+    }
+
+    private void damaged(StreamSettings s, LogCheck check) {
+        String message = "audit stream '" + s.name() + "': " + check.summary();
+        if (s.verifyOnFailure() == StreamSettings.VerifyFailure.FAIL) {
+            throw new AuditIntegrityException(check.logId(), check.firstBadSequence(), message + " ("
+                    + s.key(AirlogConfigKeys.VERIFY_ON_FAILURE) + "=fail)");
+        }
+        LOG.log(Level.SEVERE, message + " (" + s.key(AirlogConfigKeys.VERIFY_ON_FAILURE)
+                + "=warn: the application keeps running; readiness is DOWN)");
+    }
+}

@@ -1,0 +1,180 @@
+package io.airlog.cdi.internal;
+
+import io.airlog.AuditContext;
+import io.airlog.AuditDraft;
+import io.airlog.AuditException;
+import io.airlog.Outcome;
+import io.airlog.Principal;
+import io.airlog.cdi.AuditRedact;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.interceptor.InvocationContext;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What the audit interceptor does for each call: works out the method's {@link MethodPlan}
+ * (once), captures the annotated arguments before the call, times it, classifies its outcome
+ * and records the event to the method's stream, honouring {@code airlog.on-write-failure}.
+ */
+@ApplicationScoped
+public class AuditRecorder {
+    private static final Logger LOG = Logger.getLogger(AuditRecorder.class.getName());
+
+    private final ClassValue<Map<Method, MethodPlan>> plans = new ClassValue<>() {
+        @Override
+        protected Map<Method, MethodPlan> computeValue(Class<?> beanClass) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    @Inject
+    AuditStreams streams;
+
+    @Inject
+    PrincipalResolution principals;
+
+    @Inject
+    CorrelationLookup requestCorrelation;
+
+    @Inject
+    OutcomeClassifier outcomes;
+
+    /** For the container. */
+    protected AuditRecorder() {
+    }
+
+    /**
+     * Runs an intercepted call.
+     *
+     * @param invocation the call
+     * @param beanClass the class of the bean whose method is called (not a proxy class)
+     * @param interceptorPriority the priority of the calling interceptor; it records only if
+     *        this is the configured one
+     * @return what the method returned
+     * @throws Exception what the method threw, unchanged
+     */
+    public Object intercept(InvocationContext invocation, Class<?> beanClass, int interceptorPriority)
+            throws Exception {
+        AirlogSettings settings = streams.settings();
+        if (!settings.enabled() || interceptorPriority != settings.interceptorPriority()) {
+            return invocation.proceed();
+        }
+        MethodPlan plan = plan(beanClass, invocation.getMethod());
+        if (!plan.audited()) {
+            return invocation.proceed();
+        }
+        AuditStreams.Target target = streams.target(plan.stream());
+
+        AuditContext.Scope scope = null;
+        AuditDraft started;
+        try {
+            if (AuditContext.current().correlationId() == null) {
+                String id = requestCorrelation.current();
+                scope = AuditContext.scope().correlationId(id != null ? id : UUID.randomUUID().toString()).open();
+            }
+            started = start(plan, invocation.getParameters());
+        } catch (RuntimeException e) {
+            if (scope != null) {
+                scope.close();
+            }
+            AuditException failure = new AuditException("cannot audit " + plan.action() + " on " + beanClass.getName()
+                    + ": " + e.getMessage(), e);
+            if (target.settings().onWriteFailure() == StreamSettings.OnWriteFailure.FAIL) {
+                throw failure;
+            }
+            LOG.log(Level.SEVERE, failure.getMessage() + "; the call proceeds without an audit event", e);
+            return invocation.proceed();
+        }
+
+        long begin = System.nanoTime();
+        Object result;
+        long elapsed;
+        try {
+            result = invocation.proceed();
+            elapsed = System.nanoTime() - begin;
+        } catch (Throwable thrown) {
+            AuditException failure = record(target, started, outcomes.outcomeOf(thrown), thrown,
+                    System.nanoTime() - begin);
+            if (failure != null) {
+                thrown.addSuppressed(failure);
+            }
+            throw thrown;
+        } finally {
+            if (scope != null) {
+                scope.close();
+            }
+        }
+        AuditException failure = record(target, started, Outcome.SUCCESS, null, elapsed);
+        if (failure != null) {
+            throw failure;
+        }
+        return result;
+    }
+
+    MethodPlan plan(Class<?> beanClass, Method method) {
+        return plans.get(beanClass).computeIfAbsent(method, m -> MethodPlan.of(beanClass, m));
+    }
+
+    private AuditDraft start(MethodPlan plan, Object[] arguments) {
+        AuditDraft.Builder draft = AuditDraft.builder(plan.action()).resource(plan.resource());
+        if (plan.resourceId() != null) {
+            Object id = plan.resourceId().read(arguments);
+            draft.resourceId(id == null ? null : String.valueOf(id));
+        }
+        for (MethodPlan.Capture field : plan.fields()) {
+            Object value = field.read(arguments);
+            draft.put(field.name(), field.redact() ? (value == null ? null : AuditRedact.MARKER)
+                    : JsonArguments.toJson(field.name(), value));
+        }
+        if (AuditContext.current().principal() == null) {
+            Principal who = principals.current();
+            draft.principal(who);
+        }
+        return draft.build();
+    }
+
+    /**
+     * Completes and records the event.
+     *
+     * @return the failure to hand to the caller (on-write-failure = fail), or null
+     */
+    private AuditException record(AuditStreams.Target target, AuditDraft started, Outcome outcome, Throwable thrown,
+                                  long nanos) {
+        try {
+            Map<String, Object> context = new LinkedHashMap<>(started.context());
+            context.put(MethodPlan.DURATION_KEY, Math.max(0, nanos));
+            if (thrown != null) {
+                context.put(MethodPlan.EXCEPTION_KEY, thrown.getClass().getName());
+            }
+            AuditDraft done = new AuditDraft(started.eventId(), started.timestamp(), started.action(),
+                    started.principal(), started.resource(), started.resourceId(), outcome, started.correlationId(),
+                    context);
+            if (target.settings().writeMode() == StreamSettings.WriteMode.ASYNC) {
+                target.stream().recordAsync(done).whenComplete((event, error) -> {
+                    if (error != null) {
+                        LOG.log(Level.SEVERE, "audit event " + done.eventId() + " (" + done.action()
+                                + ") could not be recorded to stream '" + target.settings().name() + "'", error);
+                    }
+                });
+                return null;
+            }
+            target.stream().record(done);
+            return null;
+        } catch (RuntimeException e) {
+            AuditException failure = e instanceof AuditException ae ? ae
+                    : new AuditException("audit event for " + started.action() + " could not be recorded to stream '"
+                    + target.settings().name() + "': " + e.getMessage(), e);
+            if (target.settings().onWriteFailure() == StreamSettings.OnWriteFailure.FAIL) {
+                return failure;
+            }
+            LOG.log(Level.SEVERE, failure.getMessage(), e);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.airlog.cdi;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import jakarta.enterprise.inject.Instance;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * A Weld SE container for one test: airlog's beans found through its {@code beans.xml} (bean
+ * discovery of the main classes), the test's own beans added explicitly, and a MicroProfile
+ * Config holding only the given properties, registered for the test's class loader while
+ * the container runs.
+ */
+final class TestContainer implements AutoCloseable {
+    private final WeldContainer weld;
+    private final SmallRyeConfig config;
+
+    private TestContainer(WeldContainer weld, SmallRyeConfig config) {
+        this.weld = weld;
+        this.config = config;
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    <T> T select(Class<T> type, Annotation... qualifiers) {
+        return weld.select(type, qualifiers).get();
+    }
+
+    <T> Instance<T> instance(Class<T> type, Annotation... qualifiers) {
+        return weld.select(type, qualifiers);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (weld.isRunning()) {
+                weld.shutdown();
+            }
+        } finally {
+            ConfigProviderResolver.instance().releaseConfig(config);
+        }
+    }
+
+    static final class Builder {
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private final List<Class<?>> beans = new ArrayList<>();
+
+        Builder property(String key, Object value) {
+            properties.put(key, String.valueOf(value));
+            return this;
+        }
+
+        Builder beans(Class<?>... classes) {
+            beans.addAll(List.of(classes));
+            return this;
+        }
+
+        /** Starts the container, which must fail to start; returns the failure. */
+        Throwable startFailure() {
+            TestContainer started;
+            try {
+                started = start();
+            } catch (RuntimeException | Error e) {
+                return e;
+            }
+            started.close();
+            throw new AssertionError("the container started");
+        }
+
+        /** Starts the container; if the start fails, the configuration is released and the failure thrown. */
+        TestContainer start() {
+            SmallRyeConfig config = new SmallRyeConfigBuilder()
+                    .withSources(new PropertiesConfigSource(properties, "test", 500)).build();
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            ConfigProviderResolver.instance().registerConfig(config, loader);
+            try {
+                Weld weld = new Weld("airlog-test-" + UUID.randomUUID())
+                        .property("org.jboss.weld.se.shutdownHook", false);
+                beans.forEach(weld::addBeanClass);
+                return new TestContainer(weld.initialize(), config);
+            } catch (RuntimeException | Error e) {
+                ConfigProviderResolver.instance().releaseConfig(config);
+                throw e;
+            }
+        }
+    }
+}
