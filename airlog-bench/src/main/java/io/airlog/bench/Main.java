@@ -3,7 +3,6 @@ package io.airlog.bench;
 import io.airlog.bench.jmh.JmhSuite;
 import io.airlog.bench.load.BenchDatabase;
 import io.airlog.bench.load.LoadHarness;
-import io.airlog.bench.load.Scenario;
 import io.airlog.bench.memory.MemoryCheck;
 import io.airlog.bench.verify.VerificationBench;
 import java.io.IOException;
@@ -60,7 +59,7 @@ public final class Main {
             if (command.equals("load") || all) {
                 for (BenchDatabase db : databases) {
                     section(out, "load on " + db.label());
-                    LoadHarness harness = new LoadHarness(db, List.of(Scenario.values()), options.callers(),
+                    LoadHarness harness = new LoadHarness(db, options.scenarios(), options.callers(),
                             options.warmup(), options.window(), System.err);
                     harness.run();
                     harness.print(out);

@@ -1,6 +1,7 @@
 package io.airlog.bench;
 
 import io.airlog.bench.load.BenchDatabase;
+import io.airlog.bench.load.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.Map;
  *
  * @param command {@code all}, {@code jmh}, {@code load}, {@code verify} or {@code memory}
  * @param databases the databases to measure ({@code --db h2|postgresql|all}, default all)
+ * @param scenarios the load scenarios ({@code --scenarios airlog-sync,naive,...}, default all)
  * @param callers the numbers of concurrent callers ({@code --callers 1,4,16,64})
  * @param warmup warm-up before each load point ({@code --warmup 3}, seconds)
  * @param window measured window of each load point ({@code --seconds 10})
@@ -22,7 +24,8 @@ import java.util.Map;
  * @param postgresqlUrl the PostgreSQL server ({@code --pg-url})
  * @param jmhArgs extra JMH options after {@code --} (command {@code jmh} only)
  */
-public record Options(String command, List<BenchDatabase.Kind> databases, List<Integer> callers, Duration warmup,
+public record Options(String command, List<BenchDatabase.Kind> databases, List<Scenario> scenarios,
+                      List<Integer> callers, Duration warmup,
                       Duration window, int rows, int newRows, Duration memorySeconds, String postgresqlUrl,
                       List<String> jmhArgs) {
 
@@ -40,6 +43,8 @@ public record Options(String command, List<BenchDatabase.Kind> databases, List<I
                 memory   a steady load in a child JVM with -Xmx256m; heap after GC at start and end
               options:
                 --db h2|postgresql|all    databases (default all)
+                --scenarios a,b,...       load scenarios (default all): airlog-sync, airlog-async,
+                                          plain-batch, naive, naive-chained, two-jvms
                 --callers 1,4,16,64       concurrent callers of the load harness
                 --seconds N               measured window per load point (default 10)
                 --warmup N                warm-up per load point (default 3)
@@ -72,7 +77,7 @@ public record Options(String command, List<BenchDatabase.Kind> databases, List<I
             }
             values.put(args[i].substring(2), args[++i]);
         }
-        List<String> known = List.of("db", "callers", "seconds", "warmup", "rows", "new-rows", "memory-seconds",
+        List<String> known = List.of("db", "scenarios", "callers", "seconds", "warmup", "rows", "new-rows", "memory-seconds",
                 "pg-url");
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
@@ -86,7 +91,15 @@ public record Options(String command, List<BenchDatabase.Kind> databases, List<I
         for (String c : values.getOrDefault("callers", "1,4,16,64").split(",")) {
             callers.add(positive("callers", c.trim()));
         }
-        return new Options(args[0], databases, List.copyOf(callers),
+        List<Scenario> scenarios = new ArrayList<>();
+        if (values.containsKey("scenarios")) {
+            for (String name : values.get("scenarios").split(",")) {
+                scenarios.add(Scenario.ofCliName(name.trim()));
+            }
+        } else {
+            scenarios.addAll(List.of(Scenario.values()));
+        }
+        return new Options(args[0], databases, List.copyOf(scenarios), List.copyOf(callers),
                 Duration.ofSeconds(positive("warmup", values.getOrDefault("warmup", "3"))),
                 Duration.ofSeconds(positive("seconds", values.getOrDefault("seconds", "10"))),
                 positive("rows", values.getOrDefault("rows", "1000000")),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airlog.bench.load.BenchDatabase;
+import io.airlog.bench.load.Scenario;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,21 @@ class OptionsTest {
         assertThat(o.databases()).containsExactly(BenchDatabase.Kind.POSTGRESQL);
         assertThat(o.window()).isEqualTo(Duration.ofSeconds(2));
         assertThat(o.callers()).containsExactly(16, 64);
+    }
+
+    @Test
+    void scenariosAreChosenByTheirCommandLineNames() {
+        Options o = Options.parse("load", "--scenarios", "airlog-sync,naive-chained");
+
+        assertThat(o.scenarios()).containsExactly(Scenario.AIRLOG_SYNC, Scenario.NAIVE_CHAINED);
+        assertThat(Options.parse("load").scenarios()).containsExactly(Scenario.values());
+    }
+
+    @Test
+    void unknownScenarioIsNamed() {
+        assertThatThrownBy(() -> Options.parse("load", "--scenarios", "fast"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'fast'")
+                .hasMessageContaining("naive-chained");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
 
 /**
  * Runs every scenario at every number of callers on one database, each point on tables of
@@ -23,6 +24,7 @@ import java.util.TreeMap;
  */
 public final class LoadHarness {
     private static final String LOG_ID = "bench";
+    private static final int PROBE_COMMITS = 1000;
 
     private final BenchDatabase db;
     private final List<Scenario> scenarios;
@@ -31,6 +33,7 @@ public final class LoadHarness {
     private final Duration window;
     private final PrintStream progress;
     private final Map<Integer, Map<Scenario, Point>> points = new TreeMap<>();
+    private Histogram commitLatency;
 
     /**
      * @param progress where each point is reported as it finishes
@@ -58,6 +61,7 @@ public final class LoadHarness {
 
     /** Runs all points; returns them by callers, then scenario. */
     public Map<Integer, Map<Scenario, Point>> run() throws Exception {
+        commitLatency = CommitProbe.measure(db, PROBE_COMMITS);
         for (int callers : callerCounts) {
             for (Scenario scenario : scenarios) {
                 if (scenario == Scenario.TWO_JVMS && (callers < 2 || db.kind() != BenchDatabase.Kind.POSTGRESQL)) {
@@ -141,6 +145,15 @@ public final class LoadHarness {
         out.println();
         out.print(latency.render());
         out.println();
+        if (commitLatency != null) {
+            double mean = commitLatency.getMean() / 1e6;
+            out.printf(Locale.ROOT, "%s, smallest durable transaction (one-row INSERT, auto-commit, one connection,"
+                            + " %d commits before the load): p50 %.3f ms, mean %.3f ms, p99 %.3f ms."
+                            + " A synchronous caller completes at most one event per commit, so n callers complete"
+                            + " at most about n / %.3f ms: %s events/s at 16 callers.%n%n", db.label(),
+                    commitLatency.getTotalCount(), commitLatency.getValueAtPercentile(50) / 1e6, mean,
+                    commitLatency.getValueAtPercentile(99) / 1e6, mean, Table.count(16 / (mean / 1e3)));
+        }
         out.println("### " + db.label() + ": ratios of airlog sync");
         out.println();
         out.print(ratios().render());

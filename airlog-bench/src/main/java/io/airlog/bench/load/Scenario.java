@@ -45,6 +45,26 @@ public enum Scenario {
         };
     }
 
+    /** The name on the command line: {@code airlog-sync}, {@code naive-chained}, ... */
+    public String cliName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The scenario of a command-line name.
+     *
+     * @throws IllegalArgumentException naming the unknown name and the known ones
+     */
+    public static Scenario ofCliName(String name) {
+        for (Scenario s : values()) {
+            if (s.cliName().equals(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("--scenarios: unknown scenario '" + name + "'; known: "
+                + java.util.Arrays.stream(values()).map(Scenario::cliName).toList());
+    }
+
     /** Whether the scenario writes a hash chain that the verifier can check. */
     public boolean chained() {
         return this != PLAIN_BATCH && this != NAIVE;
