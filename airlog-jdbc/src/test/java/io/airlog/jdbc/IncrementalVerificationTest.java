@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -150,6 +151,35 @@ class IncrementalVerificationTest {
             VerificationReport report = new JdbcChainVerifier(f.dataSource, f.tables).verifyFull("nothing-yet");
             assertThat(report.intact()).isTrue();
             assertThat(report.eventsRead()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void verificationWhileAWriterAppendsReportsNoDamage(TestDatabase db) throws Exception {
+        try (Fixture f = Fixture.created(db)) {
+            JdbcChainVerifier verifier = new JdbcChainVerifier(f.dataSource, f.tables, 7);
+            CompletableFuture<ChainPosition> writer = CompletableFuture.supplyAsync(() -> {
+                try (Connection c = f.connect()) {
+                    ChainPosition head = ChainPosition.EMPTY;
+                    for (int batch = 0; batch < 60; batch++) {
+                        List<AuditEvent> events = TestChains.seal(LOG, head, 20);
+                        TestChains.store(c, f.tables, events);
+                        head = events.get(events.size() - 1).position();
+                    }
+                    return head;
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            List<VerificationReport> reports = new ArrayList<>();
+            while (!writer.isDone()) {
+                reports.add(verifier.verifyFull(LOG));
+            }
+            reports.add(verifier.verifyFull(LOG));
+
+            assertThat(reports).allSatisfy(r -> assertThat(r.damages()).isEmpty());
+            assertThat(reports.get(reports.size() - 1).end()).isEqualTo(writer.get());
         }
     }
 
