@@ -196,30 +196,54 @@ class JdbcAuditStreamTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aBatchWaitingForTheHeadLockTakesInWhatIsQueuedMeanwhile(TestDatabase db) throws Exception {
+        Fixture fixture = fixture(db);
+        allowLongLockWaits(fixture);
+        JdbcAuditStream stream = open(builder(fixture, "grow").writeMode(WriteMode.ASYNC));
+        stream.record(AuditDraft.builder("first"));
+        List<CompletableFuture<AuditEvent>> results = new ArrayList<>();
+        try (HeadLock lock = HeadLock.take(fixture, "grow")) {
+            results.add(stream.recordAsync(AuditDraft.builder("blocked").build()).toCompletableFuture());
+            awaitEmptyQueue(stream);
+            for (int i = 0; i < 20; i++) {
+                results.add(stream.recordAsync(AuditDraft.builder("queued").build()).toCompletableFuture());
+            }
+        }
+        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).join();
+        WriterStatistics stats = stream.statistics();
+        assertThat(stats.committedBatches()).isEqualTo(2);
+        assertThat(stats.largestBatch()).isEqualTo(21);
+        assertThat(results).extracting(f -> f.join().sequence()).containsExactlyElementsOf(
+                java.util.stream.LongStream.rangeClosed(2, 22).boxed().toList());
+        StoredLog.assertIntact(fixture, "grow", 22);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void aRepeatedEventIdFailsAloneAndTheRestOfItsBatchIsStored(TestDatabase db) throws Exception {
         Fixture fixture = fixture(db);
         allowLongLockWaits(fixture);
-        JdbcAuditStream stream = open(builder(fixture, "repeat").writeMode(WriteMode.ASYNC).batchMaxSize(100));
+        JdbcAuditStream stream = open(builder(fixture, "repeat").writeMode(WriteMode.ASYNC));
         AuditEvent stored = stream.record(AuditDraft.builder("first"));
         List<CompletableFuture<AuditEvent>> results = new ArrayList<>();
         try (HeadLock lock = HeadLock.take(fixture, "repeat")) {
-            CompletionStage<AuditEvent> blocked = stream.recordAsync(AuditDraft.builder("blocked").build());
+            results.add(stream.recordAsync(AuditDraft.builder("blocked").build()).toCompletableFuture());
             awaitEmptyQueue(stream);
-            // Queued while the writer waits: the next batch is these 100. The 80th lies in the
-            // batch's second multi-row insert, so the first has run when the database rejects it.
+            // Queued while the writer waits for the lock, these join the blocked draft's batch.
+            // The repeated id is its 81st row, in its second multi-row insert: the first insert
+            // has run when the database rejects the batch.
             for (int i = 0; i < 100; i++) {
                 AuditDraft draft = i == 79 ? stored.toDraft() : AuditDraft.builder("batch").put("i", i).build();
                 results.add(stream.recordAsync(draft).toCompletableFuture());
             }
-            results.add(blocked.toCompletableFuture());
         }
         CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        assertThatThrownBy(() -> results.get(79).join()).hasCauseInstanceOf(AuditException.class)
+        assertThatThrownBy(() -> results.get(80).join()).hasCauseInstanceOf(AuditException.class)
                 .hasMessageContaining("could not store");
         assertThat(results).filteredOn(CompletableFuture::isCompletedExceptionally).hasSize(1);
         WriterStatistics stats = stream.statistics();
-        assertThat(stats.failedBatches()).as("the batch of 100, then the repeated draft alone").isEqualTo(2);
-        assertThat(stats.committedBatches()).as("first, blocked, then the other 99 one by one").isEqualTo(101);
+        assertThat(stats.failedBatches()).as("the batch of 101, then the repeated draft alone").isEqualTo(2);
+        assertThat(stats.committedBatches()).as("first, then the other 100 one by one").isEqualTo(101);
         assertThat(stats.failedEvents()).isEqualTo(1);
         StoredLog.assertIntact(fixture, "repeat", 101);
     }

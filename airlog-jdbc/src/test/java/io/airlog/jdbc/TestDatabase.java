@@ -28,9 +28,16 @@ public enum TestDatabase {
         this.password = password;
     }
 
-    /** A table prefix no other test in this run uses, e.g. {@code t17_}. */
+    /**
+     * A random part per JVM: process ids alone collide, since test JVMs of other checkouts
+     * (possibly in other process namespaces) share the PostgreSQL and MariaDB servers.
+     */
+    private static final String RUN = Long.toString(ProcessHandle.current().pid(), 36)
+            + Integer.toString(new java.security.SecureRandom().nextInt(36 * 36 * 36 * 36), 36);
+
+    /** A table prefix no other test uses, e.g. {@code tk3x9q2_17_}. */
     public static String uniquePrefix() {
-        return "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet() + "_";
+        return "t" + RUN + "_" + COUNTER.incrementAndGet() + "_";
     }
 
     /** The JDBC URL; for H2 each {@code name} is a separate in-memory database. */

@@ -19,7 +19,8 @@ import org.jdbi.v3.core.Jdbi;
  * own that it keeps between batches and replaces after any failure.
  *
  * <p>A batch: lock the head row ({@code SELECT ... FOR UPDATE}, inserting the row of an
- * empty log first); seal the drafts in order from the locked head; insert the rows; move
+ * empty log first); take the batch's drafts (so that it can grow while it waits for the
+ * lock); seal them in order from the locked head; insert the rows; move
  * the head with a compare-and-swap update; commit. The head is read again under the lock
  * for every batch, so writers in other JVMs can append between two batches of this one.
  * Sealing happens only inside the transaction that stores the rows: if anything fails
@@ -55,14 +56,23 @@ public final class ChainAppender implements AutoCloseable {
         this.logId = logId;
     }
 
+    /** The drafts of one batch, asked for once the transaction holds the head row's lock. */
+    @FunctionalInterface
+    interface DraftSource {
+        /** The drafts to store, at least one, in order. */
+        List<AuditDraft> drafts();
+    }
+
     /**
-     * Seals and stores the drafts as the next events of the log, in order, in one transaction.
+     * Seals and stores a batch of drafts as the next events of the log, in order, in one
+     * transaction.
      *
-     * @return the stored events, in the order of {@code drafts}
+     * @param source gives the drafts once the head row is locked (not at all if that fails)
+     * @return the stored events, in the order of the drafts
      * @throws BatchFailure if the transaction did not commit (nothing was stored) or its
      *         outcome is unknown
      */
-    List<AuditEvent> append(List<AuditDraft> drafts) throws BatchFailure {
+    List<AuditEvent> append(DraftSource source) throws BatchFailure {
         try {
             connect();
         } catch (SQLException | RuntimeException e) {
@@ -72,7 +82,7 @@ public final class ChainAppender implements AutoCloseable {
         List<AuditEvent> events;
         try {
             ChainPosition start = head.lockOrCreate();
-            events = seal(drafts, start);
+            events = seal(source.drafts(), start);
             inserts.insert(events);
             head.advance(start, events.get(events.size() - 1).position());
         } catch (SQLException | RuntimeException e) {

@@ -8,6 +8,7 @@ import io.airlog.jdbc.WriterStatistics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -29,7 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * to the maximum size). Under load the queue fills while a transaction commits, so batches
  * grow with the number of callers by themselves. When the batch is smaller than the one
  * before, the thread waits up to the maximum delay for the callers of that batch to come
- * back (see {@link #gather}); a single caller never waits.
+ * back (see {@link #gather}); a single caller never waits. The batch closes only once its
+ * transaction holds the head row's lock: what was queued while a writer in another JVM held
+ * the lock joins it.
  *
  * <p>Callers' futures are completed only after the commit (or the failure) of their own
  * batch. Waiting callers are completed by the writer thread; asynchronous callers by a
@@ -54,11 +57,12 @@ public final class GroupCommitWriter {
     private final AtomicLong failedBatches = new AtomicLong();
     private final AtomicLong failedEvents = new AtomicLong();
     private volatile int largestBatch;
-    /** Size of the batch gathered before the current one; writer thread only. */
+    /** Size of the batch stored before the current one; writer thread only. */
     private int previousBatch = 1;
     private volatile String lastFailure;
     private volatile boolean closing;
     private volatile boolean stopped;
+    private volatile Thread completionThread;
 
     /**
      * Starts the writer thread.
@@ -78,7 +82,11 @@ public final class GroupCommitWriter {
         this.fullPolicy = settings.fullPolicy();
         this.blockTimeoutNanos = settings.blockTimeout().toNanos();
         this.completions = settings.asyncCallers()
-                ? Executors.newSingleThreadExecutor(daemon("airlog-" + streamName + "-completion"))
+                ? Executors.newSingleThreadExecutor(runnable -> {
+                    Thread t = daemon("airlog-" + streamName + "-completion").newThread(runnable);
+                    completionThread = t;
+                    return t;
+                })
                 : null;
         this.thread = daemon("airlog-" + streamName + "-writer").newThread(this::run);
         thread.start();
@@ -99,15 +107,11 @@ public final class GroupCommitWriter {
         if (closing || stopped) {
             throw closedError();
         }
-        if (waiting || completions == null) {
-            waiting = true;
-        }
-        Submission submission = new Submission(draft, waiting);
+        Submission submission = new Submission(draft, waiting || completions == null);
         if (!enqueue(submission)) {
             failedEvents.incrementAndGet();
-            throw new AuditException("audit stream '" + streamName + "': the write queue is full ("
-                    + queue.remainingCapacity() + " free of " + (queue.size() + queue.remainingCapacity())
-                    + ")" + (fullPolicy == QueueFullPolicy.BLOCK
+            throw new AuditException("audit stream '" + streamName + "': the write queue is full (capacity "
+                    + (queue.size() + queue.remainingCapacity()) + ")" + (fullPolicy == QueueFullPolicy.BLOCK
                     ? " and stayed full for " + Duration.ofNanos(blockTimeoutNanos) : "")
                     + "; the event was not recorded");
         }
@@ -149,13 +153,14 @@ public final class GroupCommitWriter {
 
     /**
      * Refuses new drafts, lets the thread store everything already queued, and waits until
-     * it has stopped. Idempotent. Called on the writer thread itself (from a caller's
-     * callback), it only refuses new drafts: the thread stops once the queue is empty.
+     * it has stopped and every caller has been completed. Idempotent. Called from code that
+     * runs on the completion thread (a stage chained to {@code recordAsync}), it does not wait
+     * for that thread.
      */
     public void close() {
         closing = true;
         if (Thread.currentThread() == thread) {
-            return;
+            return; // no caller code runs on the writer thread; never wait for oneself
         }
         boolean interrupted = false;
         while (thread.isAlive()) {
@@ -167,7 +172,7 @@ public final class GroupCommitWriter {
         }
         if (completions != null) {
             completions.shutdown();
-            while (!completions.isTerminated()) {
+            while (Thread.currentThread() != completionThread && !completions.isTerminated()) {
                 try {
                     completions.awaitTermination(1, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -194,7 +199,7 @@ public final class GroupCommitWriter {
                 }
                 batch.add(first);
                 gather(batch);
-                write(batch);
+                previousBatch = write(batch, true);
                 batch.clear();
             }
         } catch (InterruptedException | RuntimeException | Error e) {
@@ -238,33 +243,45 @@ public final class GroupCommitWriter {
                 queue.drainTo(batch, maxBatch - batch.size());
             }
         }
-        previousBatch = batch.size();
     }
 
-    private void write(List<Submission> batch) {
-        List<Submission> unique = withoutRepeatedIds(batch);
-        if (unique.isEmpty()) {
-            return;
-        }
-        List<AuditDraft> drafts = new ArrayList<>(unique.size());
-        for (Submission s : unique) {
-            drafts.add(s.draft());
-        }
+    /**
+     * Stores a batch in one transaction and completes its callers.
+     *
+     * @param batch the drafts gathered so far
+     * @param growing whether the batch takes in, up to the maximum size, what was queued
+     *                while the transaction waited for the head row's lock (held by a writer
+     *                in another JVM): those callers then share this commit instead of waiting
+     *                for the next one
+     * @return the number of drafts the transaction tried to store
+     */
+    private int write(List<Submission> batch, boolean growing) {
+        List<Submission> members = new ArrayList<>(batch);
         List<AuditEvent> events;
         try {
-            events = appender.append(drafts);
+            events = appender.append(() -> {
+                if (growing) {
+                    queue.drainTo(members, maxBatch - members.size());
+                }
+                removeRepeatedIds(members);
+                List<AuditDraft> drafts = new ArrayList<>(members.size());
+                for (Submission s : members) {
+                    drafts.add(s.draft());
+                }
+                return drafts;
+            });
         } catch (BatchFailure failure) {
             failedBatches.incrementAndGet();
-            if (failure.conflict() && unique.size() > 1) {
+            if (failure.conflict() && members.size() > 1) {
                 // One draft repeats an event id stored earlier: store the others one by one,
                 // so that only the repeated one fails.
-                for (Submission s : unique) {
-                    write(List.of(s));
+                for (Submission s : members) {
+                    write(List.of(s), false);
                 }
-                return;
+            } else {
+                fail(members, failure);
             }
-            fail(unique, failure);
-            return;
+            return members.size();
         }
         committedBatches.incrementAndGet();
         committedEvents.addAndGet(events.size());
@@ -273,8 +290,8 @@ public final class GroupCommitWriter {
         }
         lastFailure = null;
         List<Runnable> later = new ArrayList<>();
-        for (int i = 0; i < unique.size(); i++) {
-            Submission s = unique.get(i);
+        for (int i = 0; i < members.size(); i++) {
+            Submission s = members.get(i);
             AuditEvent event = events.get(i);
             if (s.waiting()) {
                 s.result().complete(event);
@@ -285,25 +302,24 @@ public final class GroupCommitWriter {
         if (!later.isEmpty()) {
             completions.execute(() -> later.forEach(Runnable::run));
         }
+        return members.size();
     }
 
-    /** Fails the second and later drafts with the same event id: an event id is stored once. */
-    private List<Submission> withoutRepeatedIds(List<Submission> batch) {
+    /** Fails and removes the second and later drafts with the same event id: an event id is stored once. */
+    private void removeRepeatedIds(List<Submission> batch) {
         if (batch.size() == 1) {
-            return batch;
+            return;
         }
         Set<UUID> seen = new HashSet<>();
-        List<Submission> unique = new ArrayList<>(batch.size());
-        for (Submission s : batch) {
-            if (seen.add(s.draft().eventId())) {
-                unique.add(s);
-            } else {
+        for (Iterator<Submission> it = batch.iterator(); it.hasNext(); ) {
+            Submission s = it.next();
+            if (!seen.add(s.draft().eventId())) {
+                it.remove();
                 failedEvents.incrementAndGet();
                 complete(s, null, new AuditException("audit stream '" + streamName + "': event id "
                         + s.draft().eventId() + " was recorded twice at the same time; the second was not recorded"));
             }
         }
-        return unique;
     }
 
     private void fail(List<Submission> batch, Throwable cause) {
