@@ -94,6 +94,13 @@ class ConfigurationTest {
     }
 
     @Test
+    void injectingAnUndeclaredStreamFailsTheStartNamingTheInjectionPointAndTheKey() {
+        assertThat(memory().beans(StreamConsumer.class).startFailure())
+                .hasStackTraceContaining("StreamConsumer.security")
+                .hasStackTraceContaining("audit stream 'security' is not configured: set airlog.streams.security.backend");
+    }
+
+    @Test
     void contradictoryParameterAnnotationsFailTheStartNamingTheMethod() {
         TestContainer.Builder builder = memory().beans(TwoResourceIds.class);
 

@@ -19,7 +19,7 @@ class InterceptorArgumentsTest {
     @BeforeEach
     void start() {
         container = TestContainer.builder().property("airlog.backend", "memory")
-                .beans(AccountService.class, DocumentService.class, NestingService.class).start();
+                .beans(AccountService.class, DocumentService.class, NestingService.class, LedgerService.class).start();
     }
 
     @AfterEach
@@ -44,6 +44,16 @@ class InterceptorArgumentsTest {
         assertThat(e.action()).isEqualTo("inheritedMethod");
         assertThat(e.resource()).isEqualTo("DocumentService");
         assertThat(e.resourceId()).isEqualTo("D-1");
+    }
+
+    @Test
+    void bindingThroughAStereotypeKeepsItsMembers() {
+        container.select(LedgerService.class).post("E-1");
+
+        AuditEvent e = only();
+        assertThat(e.action()).isEqualTo("post");
+        assertThat(e.resource()).isEqualTo("Ledger");
+        assertThat(e.resourceId()).isEqualTo("E-1");
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.jboss.weld.environment.se.WeldContainer;
  * Config holding only the given properties, registered for the test's class loader while
  * the container runs.
  */
-final class TestContainer implements AutoCloseable {
+public final class TestContainer implements AutoCloseable {
     private final WeldContainer weld;
     private final SmallRyeConfig config;
 
@@ -29,15 +29,18 @@ final class TestContainer implements AutoCloseable {
         this.config = config;
     }
 
-    static Builder builder() {
+    /** Starts building a container. */
+    public static Builder builder() {
         return new Builder();
     }
 
-    <T> T select(Class<T> type, Annotation... qualifiers) {
+    /** The bean of this type. */
+    public <T> T select(Class<T> type, Annotation... qualifiers) {
         return weld.select(type, qualifiers).get();
     }
 
-    <T> Instance<T> instance(Class<T> type, Annotation... qualifiers) {
+    /** The beans of this type. */
+    public <T> Instance<T> instance(Class<T> type, Annotation... qualifiers) {
         return weld.select(type, qualifiers);
     }
 
@@ -52,22 +55,25 @@ final class TestContainer implements AutoCloseable {
         }
     }
 
-    static final class Builder {
+    /** Configures a container. */
+    public static final class Builder {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final List<Class<?>> beans = new ArrayList<>();
 
-        Builder property(String key, Object value) {
+        /** Adds a configuration property. */
+        public Builder property(String key, Object value) {
             properties.put(key, String.valueOf(value));
             return this;
         }
 
-        Builder beans(Class<?>... classes) {
+        /** Adds bean classes of the test. */
+        public Builder beans(Class<?>... classes) {
             beans.addAll(List.of(classes));
             return this;
         }
 
         /** Starts the container, which must fail to start; returns the failure. */
-        Throwable startFailure() {
+        public Throwable startFailure() {
             TestContainer started;
             try {
                 started = start();
@@ -79,7 +85,7 @@ final class TestContainer implements AutoCloseable {
         }
 
         /** Starts the container; if the start fails, the configuration is released and the failure thrown. */
-        TestContainer start() {
+        public TestContainer start() {
             SmallRyeConfig config = new SmallRyeConfigBuilder()
                     .withSources(new PropertiesConfigSource(properties, "test", 500)).build();
             ClassLoader loader = Thread.currentThread().getContextClassLoader();

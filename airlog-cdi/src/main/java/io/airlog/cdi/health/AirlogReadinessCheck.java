@@ -64,7 +64,7 @@ public class AirlogReadinessCheck implements HealthCheck {
             }
             LogCheck check = state.check();
             if (check != null) {
-                data.put(p + "chain", check.intact() ? "intact" : "damaged");
+                data.put(p + "chain", check.chain());
                 data.put(p + "verification", check.summary());
             }
             up &= state.ready();

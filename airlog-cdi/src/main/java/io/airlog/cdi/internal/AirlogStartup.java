@@ -4,7 +4,7 @@ import io.airlog.AuditIntegrityException;
 import io.airlog.cdi.AirlogConfigKeys;
 import io.airlog.cdi.AuditInterceptor;
 import io.airlog.cdi.AuditLog;
-import io.airlog.stream.JsonLinesVerifier;
+import io.airlog.cdi.AuditStreamName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -12,12 +12,13 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Decorator;
+import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.InterceptionType;
 import jakarta.enterprise.inject.spi.Interceptor;
 import jakarta.inject.Inject;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -142,54 +143,66 @@ public class AirlogStartup {
             if (bean instanceof Interceptor || bean instanceof Decorator || !seen.add(type)) {
                 continue;
             }
-            boolean classLevel = MethodPlan.classBinding(type) != null;
-            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Method m : c.getDeclaredMethods()) {
-                    if (m.isSynthetic() || m.isBridge()) {
-                        continue;
-                    }
-                    boolean own = MethodPlan.methodBinding(m) != null;
-                    if (!own && !classLevel) {
-                        continue;
-                    }
-                    int mod = m.getModifiers();
-                    if (Modifier.isPrivate(mod) || Modifier.isStatic(mod)) {
-                        if (own) {
-                            LOG.warning("@AuditLog on " + c.getName() + "." + m.getName() + " has no effect: "
-                                    + (Modifier.isPrivate(mod) ? "private" : "static") + " methods are not intercepted");
-                        }
-                        continue;
-                    }
-                    MethodPlan plan = recorder.plan(type, m);
-                    if (plan.audited() && !plan.stream().equals(AirlogConfigKeys.DEFAULT_STREAM)) {
-                        names.add(plan.stream());
-                        try {
-                            streams.settings().stream(plan.stream());
-                        } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException(c.getName() + "." + m.getName() + ": " + e.getMessage(), e);
-                        }
-                    }
-                }
+            injectedStreams(bean, names);
+            try {
+                planAuditedMethods(type, names);
+            } catch (LinkageError | TypeNotPresentException e) {
+                // a bean class of the container or a library whose optional types are absent: it is not audited
+                LOG.log(Level.FINE, "cannot inspect bean class " + type.getName() + " for @AuditLog", e);
             }
         }
         return names;
     }
 
+    /** Named streams injected with {@code @AuditStreamName}: each must be configured. */
+    private void injectedStreams(Bean<?> bean, Set<String> names) {
+        for (InjectionPoint point : bean.getInjectionPoints()) {
+            for (Annotation qualifier : point.getQualifiers()) {
+                if (qualifier instanceof AuditStreamName named
+                        && !named.value().equals(AirlogConfigKeys.DEFAULT_STREAM)) {
+                    try {
+                        streams.settings().stream(named.value());
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("injection point " + point + ": " + e.getMessage(), e);
+                    }
+                    names.add(named.value());
+                }
+            }
+        }
+    }
+
+    private void planAuditedMethods(Class<?> type, Set<String> names) {
+        boolean classLevel = MethodPlan.classBinding(type) != null;
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                boolean own = MethodPlan.methodBinding(m) != null;
+                if (m.isSynthetic() || m.isBridge() || (!own && !classLevel)) {
+                    continue;
+                }
+                int mod = m.getModifiers();
+                if (Modifier.isPrivate(mod) || Modifier.isStatic(mod)) {
+                    if (own) {
+                        LOG.warning("@AuditLog on " + c.getName() + "." + m.getName() + " has no effect: "
+                                + (Modifier.isPrivate(mod) ? "private" : "static") + " methods are not intercepted");
+                    }
+                    continue;
+                }
+                MethodPlan plan = recorder.plan(type, m);
+                if (plan.audited() && !plan.stream().equals(AirlogConfigKeys.DEFAULT_STREAM)) {
+                    names.add(plan.stream());
+                    try {
+                        streams.settings().stream(plan.stream());
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(c.getName() + "." + m.getName() + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+    }
+
     private void verify(AuditStreams.Target target) {
         StreamSettings s = target.settings();
-        String mode = ConfigReader.spelling(s.verifyOnStartup());
-        LogCheck check;
-        if (s.backend() == StreamSettings.Backend.JSON && s.jsonFile().isPresent()) {
-            if (s.verifyOnStartup() == StreamSettings.VerifyMode.FULL && Files.exists(s.jsonFile().get())) {
-                check = LogCheck.of(s.name(), mode, JsonLinesVerifier.verify(s.jsonFile().get(), s.logId()));
-            } else {
-                check = LogCheck.intact(s.name(), s.logId(), mode, "log '" + s.logId()
-                        + "': the last event was verified when the file was opened");
-            }
-        } else {
-            check = LogCheck.intact(s.name(), s.logId(), "none", "backend " + ConfigReader.spelling(s.backend())
-                    + " keeps no stored chain to verify");
-        }
+        LogCheck check = target.log().check(s);
         checks.put(s.name(), check);
         if (!check.intact()) {
             damaged(s, check);

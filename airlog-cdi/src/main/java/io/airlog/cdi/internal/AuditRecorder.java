@@ -117,7 +117,8 @@ public class AuditRecorder {
         return result;
     }
 
-    MethodPlan plan(Class<?> beanClass, Method method) {
+    /** The plan of {@code method} on beans of {@code beanClass}, worked out once. */
+    public MethodPlan plan(Class<?> beanClass, Method method) {
         return plans.get(beanClass).computeIfAbsent(method, m -> MethodPlan.of(beanClass, m));
     }
 

@@ -56,9 +56,10 @@ public class AuditStreams {
      * An open stream and its settings.
      *
      * @param settings the stream's configuration
-     * @param stream the stream
+     * @param stream the stream, behind its middleware
+     * @param log how its stored log is verified at start
      */
-    record Target(StreamSettings settings, AuditStream stream) {
+    public record Target(StreamSettings settings, AuditStream stream, StoredLog log) {
     }
 
     /** For the container. */
@@ -69,7 +70,7 @@ public class AuditStreams {
     void init() {
         settings = new AirlogSettings(ConfigProvider.getConfig());
         factory = new StreamFactory(new DataSources(Prioritised.instances(dataSourceResolvers),
-                new CdiDataSourceResolver(beanManager)), Prioritised.instances(middleware));
+                new CdiDataSourceResolver(beanManager)), new MiddlewareChain(Prioritised.instances(middleware)));
     }
 
     /** The validated configuration. */
@@ -83,7 +84,7 @@ public class AuditStreams {
      * @throws IllegalArgumentException if it is not configured, or its configuration is invalid
      * @throws IllegalStateException if the container is shutting down
      */
-    Target target(String name) {
+    public Target target(String name) {
         Target known = open.get(name);
         return known != null ? known : openStream(name);
     }
@@ -97,14 +98,14 @@ public class AuditStreams {
             return known;
         }
         StreamSettings s = settings.stream(name);
-        AuditStream stream;
+        Target target;
         if (settings.enabled()) {
             checkNoSharedFile(s);
-            stream = factory.open(s);
+            target = factory.open(s);
         } else {
-            stream = new DiscardingAuditStream(name, AirlogConfigKeys.ENABLED + "=false");
+            target = new Target(s, new DiscardingAuditStream(name, AirlogConfigKeys.ENABLED + "=false"),
+                    StoredLog.NOTHING);
         }
-        Target target = new Target(s, stream);
         open.put(name, target);
         LOG.log(Level.FINE, "opened audit stream ''{0}'' ({1}, log ''{2}'')",
                 new Object[] {name, ConfigReader.spelling(s.backend()), s.logId()});
@@ -128,7 +129,7 @@ public class AuditStreams {
     }
 
     /** The streams opened so far. */
-    List<Target> opened() {
+    public List<Target> opened() {
         return new ArrayList<>(open.values());
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
@@ -136,10 +135,6 @@ final class ConfigReader {
             }
         }
         return List.copyOf(out);
-    }
-
-    <T> Optional<T> parsed(String key, Function<String, T> parser) {
-        return text(key).map(parser);
     }
 
     static IllegalArgumentException invalid(String key, String value, String allowed) {

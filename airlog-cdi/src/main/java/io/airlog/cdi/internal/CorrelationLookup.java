@@ -31,7 +31,7 @@ public class CorrelationLookup {
     }
 
     /** The current request's correlation id, or null (no request, or no id set). */
-    String current() {
+    public String current() {
         if (!filterInUse) {
             return null;
         }

@@ -8,21 +8,27 @@ import io.airlog.verify.VerificationReport;
  *
  * @param stream the stream name
  * @param logId the log
- * @param mode how it was checked ({@code incremental}, {@code full}, {@code off}, or
- *             {@code none} for a backend without a stored chain)
+ * @param mode the configured {@code airlog.verify.on-startup} ({@code incremental},
+ *             {@code full}, {@code off})
+ * @param verified whether stored events were read and verified
  * @param intact false if damage was found
  * @param firstBadSequence the first damaged sequence, 0 when intact
  * @param summary one line: what was verified, or the first damage
  */
-public record LogCheck(String stream, String logId, String mode, boolean intact, long firstBadSequence,
-                       String summary) {
+public record LogCheck(String stream, String logId, String mode, boolean verified, boolean intact,
+                       long firstBadSequence, String summary) {
 
-    static LogCheck of(String stream, String mode, VerificationReport report) {
-        return new LogCheck(stream, report.logId(), mode, report.intact(),
-                report.firstDamage().map(Damage::firstSequence).orElse(0L), report.summary());
+    static LogCheck of(StreamSettings s, VerificationReport report) {
+        return new LogCheck(s.name(), report.logId(), ConfigReader.spelling(s.verifyOnStartup()), true,
+                report.intact(), report.firstDamage().map(Damage::firstSequence).orElse(0L), report.summary());
     }
 
-    static LogCheck intact(String stream, String logId, String mode, String summary) {
-        return new LogCheck(stream, logId, mode, true, 0, summary);
+    static LogCheck notVerified(StreamSettings s, String why) {
+        return new LogCheck(s.name(), s.logId(), ConfigReader.spelling(s.verifyOnStartup()), false, true, 0, why);
+    }
+
+    /** {@code intact}, {@code damaged} or {@code not verified}. */
+    public String chain() {
+        return !intact ? "damaged" : verified ? "intact" : "not verified";
     }
 }

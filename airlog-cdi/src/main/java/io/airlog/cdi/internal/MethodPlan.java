@@ -28,7 +28,7 @@ import java.util.Set;
  * @param resourceId how the resource id is read from the arguments, or null
  * @param fields what is copied into the context, in parameter order
  */
-record MethodPlan(boolean audited, String action, String resource, String stream, Capture resourceId,
+public record MethodPlan(boolean audited, String action, String resource, String stream, Capture resourceId,
                   List<Capture> fields) {
 
     /** Context keys the interceptor writes itself; no {@link AuditField} may use them. */

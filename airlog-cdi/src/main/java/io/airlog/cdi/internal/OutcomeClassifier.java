@@ -51,7 +51,7 @@ public class OutcomeClassifier {
     }
 
     /** The outcome of a call that threw {@code thrown}. */
-    Outcome outcomeOf(Throwable thrown) {
+    public Outcome outcomeOf(Throwable thrown) {
         return outcomes.get(thrown.getClass());
     }
 
@@ -60,7 +60,7 @@ public class OutcomeClassifier {
      *
      * @throws IllegalArgumentException naming the key and the class otherwise
      */
-    void validate(ClassLoader loader) {
+    public void validate(ClassLoader loader) {
         for (String name : streams.settings().deniedExceptions()) {
             Class<?> type;
             try {

@@ -43,7 +43,7 @@ public class PrincipalResolution {
     }
 
     /** The principal of the current call; the anonymous principal when no resolver knows it. */
-    Principal current() {
+    public Principal current() {
         for (PrincipalResolver resolver : chain) {
             Optional<Principal> who = resolver.resolve();
             if (who.isPresent()) {
@@ -51,10 +51,5 @@ public class PrincipalResolution {
             }
         }
         return Principal.anonymous();
-    }
-
-    /** The resolvers asked, in order (for diagnostics and tests). */
-    List<String> describe() {
-        return chain.stream().map(r -> r.getClass().getName()).toList();
     }
 }

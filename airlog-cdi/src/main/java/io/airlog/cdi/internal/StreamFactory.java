@@ -1,67 +1,38 @@
 package io.airlog.cdi.internal;
 
-import io.airlog.AuditStream;
 import io.airlog.cdi.AirlogConfigKeys;
-import io.airlog.pipeline.AuditMiddleware;
-import io.airlog.pipeline.Redactor;
 import io.airlog.stream.InMemoryAuditStream;
 import io.airlog.stream.JsonLinesAuditStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.nio.file.Path;
 
-/**
- * Opens the stream a {@link StreamSettings} describes: its backend, with the application's
- * middleware and the configured redaction in front when there are any.
- */
+/** Opens the stream a {@link StreamSettings} describes, with its middleware and its start-up check. */
 final class StreamFactory {
     private final DataSources dataSources;
-    private final List<AuditMiddleware> applicationMiddleware;
+    private final MiddlewareChain middleware;
 
-    StreamFactory(DataSources dataSources, List<AuditMiddleware> applicationMiddleware) {
+    StreamFactory(DataSources dataSources, MiddlewareChain middleware) {
         this.dataSources = dataSources;
-        this.applicationMiddleware = List.copyOf(applicationMiddleware);
+        this.middleware = middleware;
     }
 
-    AuditStream open(StreamSettings s) {
-        List<AuditMiddleware> steps = new ArrayList<>(applicationMiddleware);
-        redactor(s).ifPresent(steps::add);
-        AuditStream backend = backend(s);
-        if (steps.isEmpty()) {
-            return backend;
-        }
-        AuditMiddleware chain = steps.get(0);
-        for (AuditMiddleware next : steps.subList(1, steps.size())) {
-            chain = chain.andThen(next);
-        }
-        return new MiddlewareStream(s.name(), chain, backend);
-    }
-
-    private AuditStream backend(StreamSettings s) {
+    AuditStreams.Target open(StreamSettings s) {
         return switch (s.backend()) {
-            case MEMORY -> new InMemoryAuditStream(s.name(), s.logId());
-            case JSON -> s.jsonFile().map(file -> JsonLinesAuditStream.toFile(file, s.logId(), s.jsonDurability()))
-                    .orElseGet(() -> JsonLinesAuditStream.toStdout(s.logId()));
-            case NONE -> new DiscardingAuditStream(s.name(), s.key(AirlogConfigKeys.BACKEND) + "=none");
-            case JDBC -> throw new IllegalStateException("the jdbc backend is not available yet");
+            case MEMORY -> new AuditStreams.Target(s, middleware.wrap(s, new InMemoryAuditStream(s.name(), s.logId())),
+                    StoredLog.NOTHING);
+            case JSON -> json(s);
+            case NONE -> new AuditStreams.Target(s, new DiscardingAuditStream(s.name(),
+                    s.key(AirlogConfigKeys.BACKEND) + "=none"), StoredLog.NOTHING);
+            case JDBC -> JdbcBackend.open(s, dataSources.resolve(s), middleware);
         };
     }
 
-    private static Optional<Redactor> redactor(StreamSettings s) {
-        if (s.redactKeys().isEmpty() && !s.redactDefaults()) {
-            return Optional.empty();
+    private AuditStreams.Target json(StreamSettings s) {
+        if (s.jsonFile().isEmpty()) {
+            return new AuditStreams.Target(s, middleware.wrap(s, JsonLinesAuditStream.toStdout(s.logId())),
+                    StoredLog.NOTHING);
         }
-        Redactor.Builder redactor = Redactor.builder();
-        if (s.redactDefaults()) {
-            redactor.defaults();
-        }
-        for (String key : s.redactKeys()) {
-            try {
-                redactor.key(key);
-            } catch (IllegalArgumentException e) {
-                throw ConfigReader.invalid(s.key(AirlogConfigKeys.REDACT_KEYS), key, e.getMessage());
-            }
-        }
-        return Optional.of(redactor.build());
+        Path file = s.jsonFile().get();
+        return new AuditStreams.Target(s, middleware.wrap(s, JsonLinesAuditStream.toFile(file, s.logId(),
+                s.jsonDurability())), StoredLog.jsonFile(file));
     }
 }

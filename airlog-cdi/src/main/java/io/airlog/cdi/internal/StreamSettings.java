@@ -37,7 +37,7 @@ import java.util.Optional;
  *
  * @param keyOf how each key of this stream is spelled (for messages)
  */
-record StreamSettings(String name, KeyNames keyOf, Backend backend, String logId, Optional<Path> jsonFile,
+public record StreamSettings(String name, KeyNames keyOf, Backend backend, String logId, Optional<Path> jsonFile,
                       JsonLinesDurability jsonDurability, Optional<String> dataSource, DataSourceLookup lookup,
                       Optional<String> tablePrefix, SchemaChoice schema, WriteMode writeMode,
                       Optional<Integer> batchMaxSize, Optional<Duration> batchMaxDelay,

@@ -1,0 +1,24 @@
+package io.airlog.cdi;
+
+import io.airlog.AuditEvent;
+import io.airlog.AuditStream;
+import io.airlog.stream.InMemoryAuditStream;
+
+/**
+ * Runs in a class loader without JAX-RS and MicroProfile Health (see
+ * {@link OptionalDependenciesTest}): starts a container, makes one audited call, and
+ * returns what was recorded.
+ */
+public final class IsolatedRun {
+    private IsolatedRun() {
+    }
+
+    public static String run() {
+        try (TestContainer c = TestContainer.builder().property("airlog.backend", "memory")
+                .beans(AccountService.class).start()) {
+            c.select(AccountService.class).open("A-1", "EUR");
+            AuditEvent e = ((InMemoryAuditStream) c.select(AuditStream.class)).events().get(0);
+            return e.action() + " " + e.outcome();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.airlog.cdi;
+
+/** Audited through the {@link Ledger} stereotype. */
+@Ledger
+public class LedgerService {
+
+    public void post(@AuditResourceId String entry) {
+    }
+}
