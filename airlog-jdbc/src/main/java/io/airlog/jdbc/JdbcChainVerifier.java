@@ -204,11 +204,12 @@ public final class JdbcChainVerifier {
             }
             lastSeq = 0;
             lastChecksum = ChainPosition.GENESIS;
+            // In primary-key order with LIMIT, so that the database reads one index entry, not
+            // every row up to the trusted position (H2 sorted them all for ORDER BY seq DESC).
             try (PreparedStatement ps = c.prepareStatement("SELECT seq, checksum FROM " + tables.event()
-                    + " WHERE log_id = ? AND seq <= ? ORDER BY seq DESC")) {
+                    + " WHERE log_id = ? AND seq <= ? ORDER BY log_id DESC, seq DESC LIMIT 1")) {
                 ps.setString(1, logId);
                 ps.setLong(2, trusted.size());
-                ps.setMaxRows(1);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         lastSeq = rs.getLong(1);
@@ -234,7 +235,8 @@ public final class JdbcChainVerifier {
          * ({@code seq > ? ORDER BY seq LIMIT n}) H2 reads and sorts every later row for each
          * page, and so does PostgreSQL on a table it has no statistics for yet (freshly loaded
          * or restored), which made a full verification quadratic. A range that is not full
-         * (a gap, or the end) is followed by a look-up of the next stored sequence.
+         * (a gap, the end, or rows still being committed) is followed by a look-up of the next
+         * stored sequence after the last row read.
          */
         private void readRows(long firstHeadSize) throws SQLException {
             String sql = "SELECT " + EventRows.COLUMNS + " FROM " + tables.event()
@@ -263,8 +265,10 @@ public final class JdbcChainVerifier {
                         return;
                     }
                     if (rows < upper - scanned) {
+                        // After the last row read, not after the range: rows of the range
+                        // committed since it was read are read in the next range.
                         next.setString(1, logId);
-                        next.setLong(2, upper);
+                        next.setLong(2, Math.max(scanned, pageAfter));
                         try (ResultSet rs = next.executeQuery()) {
                             if (!rs.next()) {
                                 return;
