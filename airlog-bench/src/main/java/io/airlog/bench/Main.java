@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,12 +37,16 @@ public final class Main {
         }
         PrintStream out = System.out;
         Path h2Directory = Files.createTempDirectory("airlog-bench-h2");
+        BenchDatabase h2 = BenchDatabase.h2File(h2Directory);
+        List<BenchDatabase> databases = new ArrayList<>();
+        for (BenchDatabase.Kind kind : options.databases()) {
+            databases.add(kind == BenchDatabase.Kind.H2 ? h2 : BenchDatabase.postgresql(options.postgresqlUrl()));
+        }
+        // An embedded H2 database closes (storing and compacting its file) when its last
+        // connection closes; one idle connection keeps it open for the run, as an
+        // application's connection pool does.
+        Connection keepOpen = databases.contains(h2) ? h2.connect() : null;
         try {
-            List<BenchDatabase> databases = new ArrayList<>();
-            for (BenchDatabase.Kind kind : options.databases()) {
-                databases.add(kind == BenchDatabase.Kind.H2 ? BenchDatabase.h2File(h2Directory)
-                        : BenchDatabase.postgresql(options.postgresqlUrl()));
-            }
             out.println("## airlog-bench " + String.join(" ", args));
             out.println();
             for (String line : Machine.describe(databases)) {
@@ -96,6 +101,9 @@ public final class Main {
                 out.println();
             }
         } finally {
+            if (keepOpen != null) {
+                keepOpen.close();
+            }
             deleteRecursively(h2Directory);
         }
     }
