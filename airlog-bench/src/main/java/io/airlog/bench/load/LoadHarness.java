@@ -19,13 +19,19 @@ import org.HdrHistogram.Histogram;
  * its own (created with airlog's DDL, dropped afterwards), and prints the results side by
  * side: events/s, latency, and airlog's ratios to the other ways.
  *
- * <p>Points run in the order callers, then scenario, so that a slow drift of the machine
- * touches every scenario alike.
+ * <p>Before the points: the commit latency of the smallest transaction ({@link CommitProbe}),
+ * what the database alone inserts ({@link InsertCeiling}), and every scenario for 2 s
+ * unmeasured (so that the JIT has compiled every path before the first point). Points run in
+ * the order callers, then scenario, so that a slow drift of the machine touches every scenario
+ * alike.
  */
 public final class LoadHarness {
     private static final String LOG_ID = "bench";
     private static final int PROBE_COMMITS = 1000;
     private static final int CEILING_ROWS = 100_000;
+    /** Each scenario runs this long, unmeasured, before the first point: the JIT compiles every path. */
+    private static final Duration JIT_WARMUP = Duration.ofSeconds(2);
+    private static final int JIT_WARMUP_CALLERS = 4;
 
     private final BenchDatabase db;
     private final List<Scenario> scenarios;
@@ -65,6 +71,11 @@ public final class LoadHarness {
     public Map<Integer, Map<Scenario, Point>> run() throws Exception {
         commitLatency = CommitProbe.measure(db, PROBE_COMMITS);
         insertCeiling = InsertCeiling.measure(db, CEILING_ROWS);
+        for (Scenario scenario : scenarios) {
+            if (scenario != Scenario.TWO_JVMS) {
+                measure(scenario, JIT_WARMUP_CALLERS, Duration.ZERO, JIT_WARMUP);
+            }
+        }
         for (int callers : callerCounts) {
             for (Scenario scenario : scenarios) {
                 if (scenario == Scenario.TWO_JVMS && (callers < 2 || db.kind() != BenchDatabase.Kind.POSTGRESQL)) {
@@ -85,6 +96,10 @@ public final class LoadHarness {
 
     /** Measures one scenario at one number of callers on fresh tables. */
     Point measure(Scenario scenario, int callers) throws Exception {
+        return measure(scenario, callers, warmup, window);
+    }
+
+    private Point measure(Scenario scenario, int callers, Duration warmup, Duration window) throws Exception {
         TableNames tables = db.createTables(BenchDatabase.freshPrefix(
                 scenario.name().toLowerCase(Locale.ROOT).replace("_", "") + callers));
         try {
