@@ -25,9 +25,17 @@ public final class Table {
         return this;
     }
 
-    /** The table as Markdown, numbers right-aligned. */
+    /** The table as Markdown; columns of numbers (every cell starts with a digit, or is n/a) right-aligned. */
     public String render() {
         int[] width = new int[header.size()];
+        boolean[] numeric = new boolean[header.size()];
+        for (int c = 0; c < numeric.length; c++) {
+            numeric[c] = !rows.isEmpty();
+            for (List<String> row : rows) {
+                String cell = row.get(c);
+                numeric[c] &= cell.equals("n/a") || (!cell.isEmpty() && Character.isDigit(cell.charAt(0)));
+            }
+        }
         for (int c = 0; c < width.length; c++) {
             width[c] = Math.max(3, header.get(c).length());
             for (List<String> row : rows) {
@@ -35,24 +43,24 @@ public final class Table {
             }
         }
         StringBuilder out = new StringBuilder();
-        line(out, header, width, false);
+        line(out, header, width, new boolean[width.length]);
         out.append('|');
         for (int c = 0; c < width.length; c++) {
-            out.append(c == 0 ? ' ' + "-".repeat(width[c]) + " |" : ' ' + "-".repeat(width[c] - 1) + ": |");
+            out.append(numeric[c] ? ' ' + "-".repeat(width[c] - 1) + ": |" : ' ' + "-".repeat(width[c]) + " |");
         }
         out.append('\n');
         for (List<String> row : rows) {
-            line(out, row, width, true);
+            line(out, row, width, numeric);
         }
         return out.toString();
     }
 
-    private static void line(StringBuilder out, List<String> cells, int[] width, boolean alignRight) {
+    private static void line(StringBuilder out, List<String> cells, int[] width, boolean[] alignRight) {
         out.append('|');
         for (int c = 0; c < width.length; c++) {
             String cell = cells.get(c);
             String pad = " ".repeat(width[c] - cell.length());
-            out.append(' ').append(alignRight && c > 0 ? pad + cell : cell + pad).append(" |");
+            out.append(' ').append(alignRight[c] ? pad + cell : cell + pad).append(" |");
         }
         out.append('\n');
     }

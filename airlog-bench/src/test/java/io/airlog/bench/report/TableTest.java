@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 class TableTest {
 
     @Test
-    void rendersAlignedMarkdown() {
-        String table = new Table("callers", "events/s").row("1", "900").row("16", "25,000").render();
+    void rendersMarkdownWithNumbersRightAligned() {
+        String table = new Table("check", "events/s").row("full", "900").row("incremental", "25,000").render();
 
         assertThat(table).isEqualTo("""
-                | callers | events/s |
-                | ------- | -------: |
-                | 1       |      900 |
-                | 16      |   25,000 |
+                | check       | events/s |
+                | ----------- | -------: |
+                | full        |      900 |
+                | incremental |   25,000 |
                 """);
     }
 
