@@ -2,6 +2,7 @@ package io.airlog.bench.jmh;
 
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,10 +30,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 6, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
 public class InterceptorBenchmark {
+    /** Weld logs every container start at INFO; kept (strongly referenced) at WARNING. */
+    private static final Logger WELD_LOG = Logger.getLogger("org.jboss.weld");
+
     private WeldContainer container;
     private TransferService plain;
     private TransferService empty;
@@ -41,6 +45,7 @@ public class InterceptorBenchmark {
 
     @Setup(Level.Iteration)
     public void start() {
+        WELD_LOG.setLevel(java.util.logging.Level.WARNING);
         // Read by MicroProfile Config (SmallRye) when the container starts.
         System.setProperty("airlog.backend", "memory");
         container = new Weld("airlog-bench-" + UUID.randomUUID()).property("org.jboss.weld.se.shutdownHook", false)
