@@ -204,11 +204,12 @@ public final class JdbcChainVerifier {
             }
             lastSeq = 0;
             lastChecksum = ChainPosition.GENESIS;
+            // In primary-key order with LIMIT, so that the database reads one index entry, not
+            // every row up to the trusted position (H2 sorted them all for ORDER BY seq DESC).
             try (PreparedStatement ps = c.prepareStatement("SELECT seq, checksum FROM " + tables.event()
-                    + " WHERE log_id = ? AND seq <= ? ORDER BY seq DESC")) {
+                    + " WHERE log_id = ? AND seq <= ? ORDER BY log_id DESC, seq DESC LIMIT 1")) {
                 ps.setString(1, logId);
                 ps.setLong(2, trusted.size());
-                ps.setMaxRows(1);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         lastSeq = rs.getLong(1);
@@ -227,16 +228,30 @@ public final class JdbcChainVerifier {
             }
         }
 
+        /**
+         * Reads the rows after {@code pageAfter} page by page. A page is a bounded range of
+         * sequences read in primary-key order ({@code ORDER BY log_id, seq}), so its cost does
+         * not depend on the rows after it whatever plan the database picks: with an open range
+         * ({@code seq > ? ORDER BY seq LIMIT n}) H2 reads and sorts every later row for each
+         * page, and so does PostgreSQL on a table it has no statistics for yet (freshly loaded
+         * or restored), which made a full verification quadratic. A range that is not full
+         * (a gap, the end, or rows still being committed) is followed by a look-up of the next
+         * stored sequence after the last row read.
+         */
         private void readRows(long firstHeadSize) throws SQLException {
             String sql = "SELECT " + EventRows.COLUMNS + " FROM " + tables.event()
-                    + " WHERE log_id = ? AND seq > ? ORDER BY seq LIMIT " + pageSize;
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    + " WHERE log_id = ? AND seq > ? AND seq <= ? ORDER BY log_id, seq";
+            String nextSql = "SELECT seq FROM " + tables.event() + " WHERE log_id = ? AND seq > ?"
+                    + " ORDER BY log_id, seq LIMIT 1";
+            try (PreparedStatement ps = c.prepareStatement(sql); PreparedStatement next = c.prepareStatement(nextSql)) {
                 ps.setFetchSize(pageSize);
-                int rows;
-                do {
+                long scanned = pageAfter;
+                while (true) {
+                    long upper = scanned > Long.MAX_VALUE - pageSize ? Long.MAX_VALUE : scanned + pageSize;
                     ps.setString(1, logId);
-                    ps.setLong(2, pageAfter);
-                    rows = 0;
+                    ps.setLong(2, scanned);
+                    ps.setLong(3, upper);
+                    long rows = 0;
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             rows++;
@@ -246,7 +261,23 @@ public final class JdbcChainVerifier {
                             }
                         }
                     }
-                } while (rows == pageSize);
+                    if (upper == Long.MAX_VALUE) {
+                        return;
+                    }
+                    if (rows < upper - scanned) {
+                        // After the last row read, not after the range: rows of the range
+                        // committed since it was read are read in the next range.
+                        next.setString(1, logId);
+                        next.setLong(2, Math.max(scanned, pageAfter));
+                        try (ResultSet rs = next.executeQuery()) {
+                            if (!rs.next()) {
+                                return;
+                            }
+                            upper = rs.getLong(1) - 1;
+                        }
+                    }
+                    scanned = upper;
+                }
             }
         }
 

@@ -167,6 +167,15 @@ class TamperDetectionTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void forgedRowAtTheLargestSequenceIsReportedAfterTheGap(TestDatabase db) throws SQLException {
+        setUp(db);
+        insert(TestChains.draft(99).seal(A, Long.MAX_VALUE, logA.get(9).checksum()));
+        assertThat(damages(verifyFull(A))).containsExactly("HEAD_MISMATCH at 11, seq 11..11",
+                "MISSING at 11, seq 11..9223372036854775806");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void rowWithChecksumRecomputedAfterAnEditIsReportedAsABrokenLinkAfterIt(TestDatabase db) throws SQLException {
         setUp(db);
         AuditEvent original = logA.get(4);

@@ -1,0 +1,123 @@
+package io.airlog.bench;
+
+import io.airlog.bench.jmh.JmhSuite;
+import io.airlog.bench.load.BenchDatabase;
+import io.airlog.bench.load.LoadHarness;
+import io.airlog.bench.memory.MemoryCheck;
+import io.airlog.bench.verify.VerificationBench;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The benchmarks' command line: {@code java -jar airlog-bench/target/airlog-bench.jar <command>
+ * [options]} (see {@link Options#USAGE}). Tables go to standard output as Markdown; progress to
+ * standard error.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    /** Runs a command. */
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        PrintStream out = System.out;
+        Path h2Directory = Files.createTempDirectory("airlog-bench-h2");
+        BenchDatabase h2 = BenchDatabase.h2File(h2Directory);
+        List<BenchDatabase> databases = new ArrayList<>();
+        for (BenchDatabase.Kind kind : options.databases()) {
+            databases.add(kind == BenchDatabase.Kind.H2 ? h2 : BenchDatabase.postgresql(options.postgresqlUrl()));
+        }
+        // An embedded H2 database closes (storing and compacting its file) when its last
+        // connection closes; one idle connection keeps it open for the run, as an
+        // application's connection pool does.
+        Connection keepOpen = databases.contains(h2) ? h2.connect() : null;
+        try {
+            out.println("## airlog-bench " + String.join(" ", args));
+            out.println();
+            for (String line : Machine.describe(databases)) {
+                out.println("- " + line);
+            }
+            out.println();
+            String command = options.command();
+            boolean all = command.equals("all");
+            if (command.equals("jmh") || all) {
+                section(out, "JMH");
+                JmhSuite.run(options.jmhArgs(), out);
+                out.println("load average after: " + Machine.loadAverage());
+                out.println();
+            }
+            if (command.equals("load") || all) {
+                for (BenchDatabase db : databases) {
+                    section(out, "load on " + db.label());
+                    LoadHarness harness = new LoadHarness(db, options.scenarios(), options.callers(),
+                            options.warmup(), options.window(), System.err);
+                    harness.run();
+                    harness.print(out);
+                    out.println("load average after: " + Machine.loadAverage());
+                    out.println();
+                }
+            }
+            if (command.equals("verify") || all) {
+                section(out, "verification");
+                List<VerificationBench.Result> results = new ArrayList<>();
+                for (BenchDatabase db : databases) {
+                    results.add(new VerificationBench(db, System.err).run(options.rows(), options.newRows()));
+                }
+                out.println("### Verification with JdbcChainVerifier (one thread, one connection)");
+                out.println();
+                out.print(VerificationBench.table(results).render());
+                out.println();
+                out.println("load average after: " + Machine.loadAverage());
+                out.println();
+            }
+            if (command.equals("memory") || all) {
+                section(out, "memory");
+                List<MemoryCheck.Result> results = new ArrayList<>();
+                for (BenchDatabase db : databases) {
+                    results.add(MemoryCheck.run(db, (int) options.memorySeconds().toSeconds(), h2Directory));
+                }
+                out.println("### Memory: steady load in a child JVM with " + MemoryCheck.HEAP);
+                out.println();
+                out.print(MemoryCheck.table(results).render());
+                out.println();
+                out.print(MemoryCheck.samples(results).render());
+                out.println();
+                out.println("load average after: " + Machine.loadAverage());
+                out.println();
+            }
+        } finally {
+            if (keepOpen != null) {
+                keepOpen.close();
+            }
+            deleteRecursively(h2Directory);
+        }
+    }
+
+    private static void section(PrintStream out, String title) {
+        out.println("load average before " + title + ": " + Machine.loadAverage());
+        out.println();
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

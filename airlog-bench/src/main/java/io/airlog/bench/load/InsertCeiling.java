@@ -1,0 +1,50 @@
+package io.airlog.bench.load;
+
+import io.airlog.jdbc.TableNames;
+import io.airlog.jdbc.internal.EventRows;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * What the database alone can insert: rows of the same shape as the harness's events (random
+ * event and correlation ids, the same context and metadata lengths), generated inside the
+ * database by one {@code INSERT ... SELECT} in one transaction, into airlog's event table with
+ * all its indexes. No client, no network, no hashing: an upper bound for any writer of these
+ * rows into this schema.
+ */
+public final class InsertCeiling {
+    private InsertCeiling() {
+    }
+
+    /** Inserts {@code rows} rows into fresh tables and returns rows per second. */
+    public static double measure(BenchDatabase db, int rows) throws SQLException {
+        TableNames tables = db.createTables(BenchDatabase.freshPrefix("ceiling"));
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            String sql = "INSERT INTO " + tables.event() + " (" + EventRows.COLUMNS + ") " + select(db.kind(), rows);
+            long begin = System.nanoTime();
+            int inserted = s.executeUpdate(sql);
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            if (inserted != rows) {
+                throw new IllegalStateException("inserted " + inserted + " rows, not " + rows);
+            }
+            return rows / seconds;
+        } finally {
+            db.dropTables(tables);
+        }
+    }
+
+    private static String select(BenchDatabase.Kind kind, int rows) {
+        String metadata = "'{\"roles\":[\"teller\",\"auditor\"]}'";
+        String context = "'{\"amount\":125.5,\"currency\":\"EUR\",\"durationMicros\":812,\"to\":\"B-7\"}'";
+        String checksum = "'" + "0".repeat(64) + "'";
+        if (kind == BenchDatabase.Kind.H2) {
+            return "SELECT 'bench', X, CAST(RANDOM_UUID() AS VARCHAR), X * 1000, 'account.transfer', 'user-' || MOD(X, 16),"
+                    + " 'PASSWORD', " + metadata + ", 'Account', 'A-' || X, 'SUCCESS', CAST(RANDOM_UUID() AS VARCHAR), "
+                    + context + ", " + checksum + ", " + checksum + " FROM SYSTEM_RANGE(1, " + rows + ")";
+        }
+        return "SELECT 'bench', g, gen_random_uuid()::text, g * 1000, 'account.transfer', 'user-' || (g % 16),"
+                + " 'PASSWORD', " + metadata + ", 'Account', 'A-' || g, 'SUCCESS', gen_random_uuid()::text, "
+                + context + ", " + checksum + ", " + checksum + " FROM generate_series(1, " + rows + ") g";
+    }
+}

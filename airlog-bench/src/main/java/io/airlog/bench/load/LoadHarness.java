@@ -1,0 +1,216 @@
+package io.airlog.bench.load;
+
+import io.airlog.bench.report.Table;
+import io.airlog.jdbc.JdbcChainVerifier;
+import io.airlog.jdbc.TableNames;
+import io.airlog.jdbc.WriterStatistics;
+import io.airlog.verify.VerificationReport;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Runs every scenario at every number of callers on one database, each point on tables of
+ * its own (created with airlog's DDL, dropped afterwards), and prints the results side by
+ * side: events/s, latency, and airlog's ratios to the other ways.
+ *
+ * <p>Before the points: the commit latency of the smallest transaction ({@link CommitProbe}),
+ * what the database alone inserts ({@link InsertCeiling}), and every scenario for 2 s
+ * unmeasured (so that the JIT has compiled every path before the first point). Points run in
+ * the order callers, then scenario, so that a slow drift of the machine touches every scenario
+ * alike.
+ */
+public final class LoadHarness {
+    private static final String LOG_ID = "bench";
+    private static final int PROBE_COMMITS = 1000;
+    private static final int CEILING_ROWS = 100_000;
+    /** Each scenario runs this long, unmeasured, before the first point: the JIT compiles every path. */
+    private static final Duration JIT_WARMUP = Duration.ofSeconds(2);
+    private static final int JIT_WARMUP_CALLERS = 4;
+
+    private final BenchDatabase db;
+    private final List<Scenario> scenarios;
+    private final List<Integer> callerCounts;
+    private final Duration warmup;
+    private final Duration window;
+    private final PrintStream progress;
+    private final Map<Integer, Map<Scenario, Point>> points = new TreeMap<>();
+    private Histogram commitLatency;
+    private double insertCeiling;
+
+    /**
+     * @param progress where each point is reported as it finishes
+     */
+    public LoadHarness(BenchDatabase db, List<Scenario> scenarios, List<Integer> callerCounts, Duration warmup,
+                       Duration window, PrintStream progress) {
+        this.db = db;
+        this.scenarios = List.copyOf(scenarios);
+        this.callerCounts = List.copyOf(callerCounts);
+        this.warmup = warmup;
+        this.window = window;
+        this.progress = progress;
+    }
+
+    /**
+     * One measured point.
+     *
+     * @param result what the window gave
+     * @param meanBatch airlog's mean events per transaction over the run (warm-up included), or
+     *                  0 for other writers
+     * @param chainNote what verifying the chain afterwards found, or empty
+     */
+    public record Point(LoadResult result, double meanBatch, String chainNote) {
+    }
+
+    /** Runs all points; returns them by callers, then scenario. */
+    public Map<Integer, Map<Scenario, Point>> run() throws Exception {
+        commitLatency = CommitProbe.measure(db, PROBE_COMMITS);
+        insertCeiling = InsertCeiling.measure(db, CEILING_ROWS);
+        for (Scenario scenario : scenarios) {
+            if (scenario != Scenario.TWO_JVMS) {
+                measure(scenario, JIT_WARMUP_CALLERS, Duration.ZERO, JIT_WARMUP);
+            }
+        }
+        for (int callers : callerCounts) {
+            for (Scenario scenario : scenarios) {
+                if (scenario == Scenario.TWO_JVMS && (callers < 2 || db.kind() != BenchDatabase.Kind.POSTGRESQL)) {
+                    continue;
+                }
+                Point point = measure(scenario, callers);
+                points.computeIfAbsent(callers, c -> new EnumMap<>(Scenario.class)).put(scenario, point);
+                LoadResult r = point.result();
+                progress.printf(Locale.ROOT, "[%s] %-20s %2d callers: %,9.0f events/s  p50 %7.3f ms  p99 %7.3f ms%s%s%s%n",
+                        db.label(), scenario.label(), callers, r.eventsPerSecond(), r.p50Millis(), r.p99Millis(),
+                        point.meanBatch() > 0 ? String.format(Locale.ROOT, "  mean batch %.1f", point.meanBatch()) : "",
+                        r.errors() > 0 ? "  ERRORS " + r.errors() + ": " + r.firstError() : "",
+                        point.chainNote().isEmpty() ? "" : "  " + point.chainNote());
+            }
+        }
+        return points;
+    }
+
+    /** Measures one scenario at one number of callers on fresh tables. */
+    Point measure(Scenario scenario, int callers) throws Exception {
+        return measure(scenario, callers, warmup, window);
+    }
+
+    private Point measure(Scenario scenario, int callers, Duration warmup, Duration window) throws Exception {
+        TableNames tables = db.createTables(BenchDatabase.freshPrefix(
+                scenario.name().toLowerCase(Locale.ROOT).replace("_", "") + callers));
+        try {
+            if (scenario == Scenario.TWO_JVMS) {
+                LoadResult result = TwoJvmLoad.run(db, tables, LOG_ID, callers, warmup, window);
+                VerificationReport report = new JdbcChainVerifier(db.dataSource(), tables).verifyFull(LOG_ID);
+                return new Point(result, 0, report.intact()
+                        ? "one chain of " + report.end().size() + " events, verified intact"
+                        : "CHAIN DAMAGED: " + report.summary());
+            }
+            Sink sink = scenario.open(db.dataSource(), tables, LOG_ID, callers);
+            LoadResult result;
+            try {
+                result = LoadRunner.run(sink, callers, warmup, window);
+            } finally {
+                sink.close();
+            }
+            double meanBatch = 0;
+            if (sink instanceof AirlogSink airlog) {
+                WriterStatistics stats = airlog.stream().statistics();
+                meanBatch = stats.meanBatchSize();
+            }
+            return new Point(result, meanBatch, "");
+        } finally {
+            db.dropTables(tables);
+        }
+    }
+
+    /** Prints the three tables of this database: events/s, latency, ratios. */
+    public void print(PrintStream out) {
+        String[] heading = new String[scenarios.size() + 1];
+        heading[0] = "callers";
+        for (int i = 0; i < scenarios.size(); i++) {
+            heading[i + 1] = scenarios.get(i).label();
+        }
+        Table rate = new Table(heading);
+        Table latency = new Table(heading);
+        for (Map.Entry<Integer, Map<Scenario, Point>> e : points.entrySet()) {
+            String[] rateRow = new String[heading.length];
+            String[] latencyRow = new String[heading.length];
+            rateRow[0] = latencyRow[0] = e.getKey().toString();
+            for (int i = 0; i < scenarios.size(); i++) {
+                Point p = e.getValue().get(scenarios.get(i));
+                if (p == null) {
+                    rateRow[i + 1] = latencyRow[i + 1] = "n/a";
+                    continue;
+                }
+                LoadResult r = p.result();
+                rateRow[i + 1] = Table.count(r.eventsPerSecond()) + (r.errors() > 0 ? " (" + r.errors() + " errors)" : "");
+                latencyRow[i + 1] = Table.fixed2(r.p50Millis()) + " / " + Table.fixed2(r.p99Millis());
+            }
+            rate.row(rateRow);
+            latency.row(latencyRow);
+        }
+        out.println("### " + db.label() + ": durable events/s (window " + window.toSeconds() + " s after "
+                + warmup.toSeconds() + " s warm-up)");
+        out.println();
+        out.print(rate.render());
+        out.println();
+        out.println("### " + db.label() + ": call latency p50 / p99 (ms)");
+        out.println();
+        out.print(latency.render());
+        out.println();
+        if (commitLatency != null) {
+            double mean = commitLatency.getMean() / 1e6;
+            out.printf(Locale.ROOT, "%s, smallest transaction (one-row INSERT in auto-commit, one connection, %d"
+                            + " commits before the load): p50 %.3f ms, mean %.3f ms, p99 %.3f ms.", db.label(),
+                    commitLatency.getTotalCount(), commitLatency.getValueAtPercentile(50) / 1e6, mean,
+                    commitLatency.getValueAtPercentile(99) / 1e6);
+            if (db.kind() == BenchDatabase.Kind.POSTGRESQL) {
+                out.printf(Locale.ROOT, " Each commit waits for a WAL flush; a synchronous caller completes at most"
+                        + " one event per commit, so n callers complete at most about n / %.3f ms: %s events/s at"
+                        + " 16 callers, however the commits are grouped.", mean, Table.count(16 / (mean / 1e3)));
+            } else {
+                out.print(" H2 does not flush its file at commit (it writes changes within WRITE_DELAY).");
+            }
+            out.printf("%n%n");
+        }
+        if (insertCeiling > 0) {
+            out.printf(Locale.ROOT, "%s alone, inserting %s rows of the same shape into the same table with one"
+                            + " INSERT ... SELECT (no client, no hashing): %s rows/s.%n%n", db.label(),
+                    Table.count(CEILING_ROWS), Table.count(insertCeiling));
+        }
+        out.println("### " + db.label() + ": ratios of airlog sync");
+        out.println();
+        out.print(ratios().render());
+        out.println();
+    }
+
+    private Table ratios() {
+        Table t = new Table("callers", "sync ÷ plain batch", "sync ÷ naive", "sync ÷ naive chained",
+                "2 JVMs ÷ 1 JVM", "async ÷ sync", "mean batch (sync)");
+        for (Map.Entry<Integer, Map<Scenario, Point>> e : points.entrySet()) {
+            Map<Scenario, Point> row = e.getValue();
+            t.row(e.getKey().toString(), ratio(row, Scenario.AIRLOG_SYNC, Scenario.PLAIN_BATCH),
+                    ratio(row, Scenario.AIRLOG_SYNC, Scenario.NAIVE),
+                    ratio(row, Scenario.AIRLOG_SYNC, Scenario.NAIVE_CHAINED),
+                    ratio(row, Scenario.TWO_JVMS, Scenario.AIRLOG_SYNC),
+                    ratio(row, Scenario.AIRLOG_ASYNC, Scenario.AIRLOG_SYNC),
+                    row.containsKey(Scenario.AIRLOG_SYNC) ? Table.fixed2(row.get(Scenario.AIRLOG_SYNC).meanBatch())
+                            : "n/a");
+        }
+        return t;
+    }
+
+    private static String ratio(Map<Scenario, Point> row, Scenario top, Scenario bottom) {
+        Point a = row.get(top);
+        Point b = row.get(bottom);
+        if (a == null || b == null || b.result().eventsPerSecond() == 0) {
+            return "n/a";
+        }
+        return Table.ratio(a.result().eventsPerSecond() / b.result().eventsPerSecond());
+    }
+}

@@ -1,0 +1,155 @@
+package io.airlog.bench.verify;
+
+import io.airlog.AuditEvent;
+import io.airlog.ChainPosition;
+import io.airlog.Principal;
+import io.airlog.bench.load.BenchDatabase;
+import io.airlog.bench.load.Drafts;
+import io.airlog.bench.load.Rows;
+import io.airlog.bench.report.Table;
+import io.airlog.jdbc.JdbcChainVerifier;
+import io.airlog.jdbc.TableNames;
+import io.airlog.verify.VerificationReport;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Verification throughput of a stored log with {@link JdbcChainVerifier} (one thread, one
+ * connection, default page size): a full check of {@code rows} rows (twice: the first run
+ * also warms the JIT), then, after the position is recorded and {@code newRows} rows are
+ * appended, an incremental check that reads only the new rows.
+ *
+ * <p>The log is generated quickly: drafts sealed into one chain in Java and inserted with
+ * multi-row statements, 5,000 rows per transaction, then the head row set to the end.
+ */
+public final class VerificationBench {
+    private static final String LOG_ID = "bench";
+    private static final int ROWS_PER_TRANSACTION = 5_000;
+
+    private final BenchDatabase db;
+    private final PrintStream progress;
+
+    /** A measurement on {@code db}; progress lines go to {@code progress}. */
+    public VerificationBench(BenchDatabase db, PrintStream progress) {
+        this.db = db;
+        this.progress = progress;
+    }
+
+    /**
+     * One database's results.
+     *
+     * @param database the database's label
+     * @param rows old rows
+     * @param generateSeconds time to seal and insert them
+     * @param fullSeconds the two full checks
+     * @param newRows rows appended after the recorded position
+     * @param incrementalSeconds the incremental check
+     */
+    public record Result(String database, int rows, double generateSeconds, double[] fullSeconds, int newRows,
+                         double incrementalSeconds) {
+    }
+
+    /** Generates, verifies and drops a log on fresh tables. */
+    public Result run(int rows, int newRows) throws SQLException {
+        TableNames tables = db.createTables(BenchDatabase.freshPrefix("verify"));
+        try {
+            long t0 = System.nanoTime();
+            ChainPosition end = append(tables, ChainPosition.EMPTY, rows);
+            double generate = (System.nanoTime() - t0) / 1e9;
+            progress.printf(Locale.ROOT, "[%s] generated %,d sealed rows in %.1f s%n", db.label(), rows, generate);
+            JdbcChainVerifier verifier = new JdbcChainVerifier(db.dataSource(), tables);
+            double[] full = new double[2];
+            VerificationReport report = null;
+            for (int i = 0; i < full.length; i++) {
+                long start = System.nanoTime();
+                report = verifier.verifyFull(LOG_ID);
+                full[i] = (System.nanoTime() - start) / 1e9;
+                check(report, rows);
+                progress.printf(Locale.ROOT, "[%s] full check %d: %,d rows in %.2f s%n", db.label(), i + 1, rows,
+                        full[i]);
+            }
+            verifier.record(report);
+            append(tables, end, newRows);
+            long start = System.nanoTime();
+            VerificationReport incremental = verifier.verifyIncremental(LOG_ID);
+            double incrementalSeconds = (System.nanoTime() - start) / 1e9;
+            check(incremental, rows + newRows);
+            progress.printf(Locale.ROOT, "[%s] incremental check: %,d new rows in %.3f s%n", db.label(), newRows,
+                    incrementalSeconds);
+            return new Result(db.label(), rows, generate, full, newRows, incrementalSeconds);
+        } finally {
+            db.dropTables(tables);
+        }
+    }
+
+    private static void check(VerificationReport report, long size) {
+        if (!report.intact() || report.end().size() != size) {
+            throw new IllegalStateException("expected an intact log of " + size + " events: " + report.summary());
+        }
+    }
+
+    /**
+     * Seals {@code count} drafts after {@code from} and inserts them, then moves (or creates)
+     * the head row; returns the new end of the log.
+     */
+    ChainPosition append(TableNames tables, ChainPosition from, int count) throws SQLException {
+        Principal[] principals = new Principal[16];
+        for (int i = 0; i < principals.length; i++) {
+            principals[i] = Drafts.principal(i);
+        }
+        ChainPosition end = from;
+        try (Connection c = db.connect(); Rows.MultiRowInsert insert = new Rows.MultiRowInsert(tables, c)) {
+            c.setAutoCommit(false);
+            List<AuditEvent> batch = new ArrayList<>(ROWS_PER_TRANSACTION);
+            for (long seq = from.size() + 1; seq <= from.size() + count; seq++) {
+                AuditEvent event = Drafts.typical(principals[(int) (seq % principals.length)], seq)
+                        .seal(LOG_ID, seq, end.lastChecksum());
+                batch.add(event);
+                end = event.position();
+                if (batch.size() == ROWS_PER_TRANSACTION) {
+                    insert.insert(batch);
+                    c.commit();
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                insert.insert(batch);
+            }
+            String sql = from.size() == 0
+                    ? "INSERT INTO " + tables.head() + " (size, last_checksum, log_id) VALUES (?, ?, ?)"
+                    : "UPDATE " + tables.head() + " SET size = ?, last_checksum = ? WHERE log_id = ?";
+            try (PreparedStatement head = c.prepareStatement(sql)) {
+                head.setLong(1, end.size());
+                head.setString(2, end.lastChecksum());
+                head.setString(3, LOG_ID);
+                head.executeUpdate();
+            }
+            c.commit();
+        }
+        return end;
+    }
+
+    /** The table of every database's results. */
+    public static Table table(List<Result> results) {
+        Table t = new Table("database", "check", "rows read", "seconds", "rows/s");
+        for (Result r : results) {
+            for (int i = 0; i < r.fullSeconds().length; i++) {
+                t.row(r.database(), "full, run " + (i + 1), Table.count(r.rows()),
+                        String.format(Locale.ROOT, "%.2f", r.fullSeconds()[i]),
+                        Table.count(r.rows() / r.fullSeconds()[i]));
+            }
+            t.row(r.database(), "incremental (" + Table.count(r.newRows()) + " new after " + Table.count(r.rows())
+                            + ")", Table.count(r.newRows()), String.format(Locale.ROOT, "%.3f", r.incrementalSeconds()),
+                    Table.count(r.newRows() / r.incrementalSeconds()));
+            t.row(r.database(), "(generating the log: seal + insert)", Table.count(r.rows()),
+                    String.format(Locale.ROOT, "%.1f", r.generateSeconds()),
+                    Table.count(r.rows() / r.generateSeconds()));
+        }
+        return t;
+    }
+}
