@@ -5,6 +5,7 @@ import io.airlog.internal.EventEncoder;
 import io.airlog.internal.JsonValues;
 import io.airlog.internal.Text;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -120,14 +121,21 @@ public record AuditDraft(UUID eventId, Instant timestamp, String action, Princip
     /** A copy whose context is replaced by {@code newContext}. */
     public AuditDraft withContext(Map<String, ?> newContext) {
         return new AuditDraft(eventId, timestamp, action, principal, resource, resourceId, outcome,
-                correlationId, java.util.Collections.unmodifiableMap(newContext));
+                correlationId, Collections.unmodifiableMap(newContext));
     }
 
     /** A copy with one context entry added or replaced. */
     public AuditDraft withContextValue(String key, Object value) {
-        Map<String, Object> copy = new LinkedHashMap<>(context);
-        copy.put(key, value);
-        return withContext(copy);
+        return withContextValues(Collections.singletonMap(key, value));
+    }
+
+    /**
+     * A copy with these context entries added or replaced (the others kept). Only the new
+     * values are validated and copied: the entries this draft holds already are.
+     */
+    public AuditDraft withContextValues(Map<String, ?> entries) {
+        return new AuditDraft(eventId, timestamp, action, principal, resource, resourceId, outcome,
+                correlationId, JsonValues.merge("context", (CanonicalMap) context, entries));
     }
 
     /**

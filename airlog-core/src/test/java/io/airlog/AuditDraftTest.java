@@ -126,4 +126,40 @@ class AuditDraftTest {
         assertThat(base.seal("log", 2, ChainPosition.GENESIS).checksum()).isNotEqualTo(reference);
         assertThat(base.seal("log", 1, "1".repeat(64)).checksum()).isNotEqualTo(reference);
     }
+
+    @Test
+    void withContextValuesAddsAndReplacesEntriesAndKeepsTheOthers() {
+        AuditDraft base = AuditDraft.builder("run").put("a", 1).put("b", "x").build();
+        AuditDraft changed = base.withContextValues(Map.of("b", "y", "c", List.of(1, 2)));
+        assertThat(changed.context()).containsExactly(Map.entry("a", 1L), Map.entry("b", "y"),
+                Map.entry("c", List.of(1L, 2L)));
+        assertThat(base.context()).containsExactly(Map.entry("a", 1L), Map.entry("b", "x"));
+    }
+
+    @Test
+    void withContextValuesSealsLikeADraftBuiltWithTheSameContext() {
+        Instant at = Instant.parse("2026-01-02T03:04:05.123456789Z");
+        java.util.UUID id = java.util.UUID.randomUUID();
+        AuditDraft extended = AuditDraft.builder("run").eventId(id).timestamp(at).put("z", 1).build()
+                .withContextValues(Map.of("a", Map.of("n", 2.5)));
+        AuditDraft built = AuditDraft.builder("run").eventId(id).timestamp(at).put("a", Map.of("n", 2.5)).put("z", 1)
+                .build();
+        assertThat(extended.seal("log", 1, ChainPosition.GENESIS))
+                .isEqualTo(built.seal("log", 1, ChainPosition.GENESIS));
+    }
+
+    @Test
+    void withContextValuesRejectsAValueThatIsNotJsonNamingItsPath() {
+        AuditDraft base = AuditDraft.builder("run").put("a", 1).build();
+        assertThatThrownBy(() -> base.withContextValues(Map.of("when", new Object())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("context.when: a value of type");
+    }
+
+    @Test
+    void withContextValuesEnforcesTheContextLimit() {
+        AuditDraft base = AuditDraft.builder("run").put("a", "x".repeat(AuditLimits.CONTEXT - 100)).build();
+        assertThatThrownBy(() -> base.withContextValues(Map.of("b", "y".repeat(200))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("context is")
+                .hasMessageContaining("the limit is " + AuditLimits.CONTEXT);
+    }
 }

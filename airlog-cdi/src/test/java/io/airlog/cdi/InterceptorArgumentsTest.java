@@ -157,6 +157,15 @@ class InterceptorArgumentsTest {
     }
 
     @Test
+    void outsideARequestTheOutermostCallsEventIdIsTheCorrelationId() {
+        container.select(NestingService.class).outer();
+
+        List<AuditEvent> events = events();
+        assertThat(events.get(1).action()).isEqualTo("outer");
+        assertThat(events.get(0).correlationId()).isEqualTo(events.get(1).eventId().toString());
+    }
+
+    @Test
     void separateCallsGetDifferentCorrelationIds() {
         container.select(DocumentService.class).inheritedMethod("D-1");
         container.select(DocumentService.class).inheritedMethod("D-2");

@@ -65,6 +65,28 @@ public final class JsonValues {
     }
 
     /**
+     * Adds entries to a canonical object: normalises the new values only, then sorts the
+     * members again. The result's size is checked where it is used (by {@link #object}).
+     *
+     * @param field name of the object, used as the root of paths in error messages
+     * @param base the object to extend
+     * @param entries the entries to add or replace; null values are JSON null
+     * @return a new immutable canonical map
+     */
+    public static CanonicalMap merge(String field, CanonicalMap base, Map<?, ?> entries) {
+        TreeMap<String, Object> members = new TreeMap<>(base);
+        for (Map.Entry<?, ?> e : entries.entrySet()) {
+            if (!(e.getKey() instanceof String key)) {
+                throw new IllegalArgumentException(field + ": map key " + describe(e.getKey())
+                        + " is not a string; JSON object keys are strings");
+            }
+            Text.checkedUtf8Length(field + ": key", key);
+            members.put(key, normalize(field + "." + key, e.getValue(), 1, new IdentityHashMap<>()));
+        }
+        return members.isEmpty() ? CanonicalMap.EMPTY : new CanonicalMap(members);
+    }
+
+    /**
      * Normalises any JSON value.
      *
      * @param path the path of the value, for error messages

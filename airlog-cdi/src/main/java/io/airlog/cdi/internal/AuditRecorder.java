@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,11 +73,13 @@ public class AuditRecorder {
         AuditContext.Scope scope = null;
         AuditDraft started;
         try {
+            UUID eventId = UUID.randomUUID();
             if (AuditContext.current().correlationId() == null) {
                 String id = requestCorrelation.current();
-                scope = AuditContext.scope().correlationId(id != null ? id : UUID.randomUUID().toString()).open();
+                // Outside any request, the outermost audited call's event id correlates the calls nested in it.
+                scope = AuditContext.scope().correlationId(id != null ? id : eventId.toString()).open();
             }
-            started = start(plan, invocation.getParameters());
+            started = start(plan, eventId, invocation.getParameters());
         } catch (RuntimeException e) {
             if (scope != null) {
                 scope.close();
@@ -122,8 +123,8 @@ public class AuditRecorder {
         return plans.get(beanClass).computeIfAbsent(method, m -> MethodPlan.of(beanClass, m));
     }
 
-    private AuditDraft start(MethodPlan plan, Object[] arguments) {
-        AuditDraft.Builder draft = AuditDraft.builder(plan.action()).resource(plan.resource());
+    private AuditDraft start(MethodPlan plan, UUID eventId, Object[] arguments) {
+        AuditDraft.Builder draft = AuditDraft.builder(plan.action()).eventId(eventId).resource(plan.resource());
         if (plan.resourceId() != null) {
             Object id = plan.resourceId().read(arguments);
             draft.resourceId(id == null ? null : String.valueOf(id));
@@ -148,14 +149,11 @@ public class AuditRecorder {
     private AuditException record(AuditStreams.Target target, AuditDraft started, Outcome outcome, Throwable thrown,
                                   long nanos) {
         try {
-            Map<String, Object> context = new LinkedHashMap<>(started.context());
-            context.put(MethodPlan.DURATION_KEY, Math.max(0, nanos));
-            if (thrown != null) {
-                context.put(MethodPlan.EXCEPTION_KEY, thrown.getClass().getName());
-            }
-            AuditDraft done = new AuditDraft(started.eventId(), started.timestamp(), started.action(),
-                    started.principal(), started.resource(), started.resourceId(), outcome, started.correlationId(),
-                    context);
+            Map<String, Object> facts = thrown == null
+                    ? Map.of(MethodPlan.DURATION_KEY, Math.max(0, nanos))
+                    : Map.of(MethodPlan.DURATION_KEY, Math.max(0, nanos),
+                            MethodPlan.EXCEPTION_KEY, thrown.getClass().getName());
+            AuditDraft done = started.withContextValues(facts).withOutcome(outcome);
             if (target.settings().writeMode() == StreamSettings.WriteMode.ASYNC) {
                 target.stream().recordAsync(done).whenComplete((event, error) -> {
                     if (error != null) {
