@@ -17,9 +17,12 @@ package io.airlog.jdbc;
  * @param queued drafts waiting in the queue now
  * @param connections connections the writer has opened: one, plus one after each failed
  *                    batch (the writer replaces its connection after any failure)
+ * @param foreignAppends batches that found the log's head moved by another writer (in this
+ *                       JVM or another) since this writer's previous batch; such batches lock
+ *                       the head before they seal (see docs/jdbc-writer.md)
  */
 public record WriterStatistics(long committedBatches, long committedEvents, long failedBatches, long failedEvents,
-                               int largestBatch, int queued, long connections) {
+                               int largestBatch, int queued, long connections, long foreignAppends) {
 
     /** The mean number of events per committed transaction, 0 before the first commit. */
     public double meanBatchSize() {

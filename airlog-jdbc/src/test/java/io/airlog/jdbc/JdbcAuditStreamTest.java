@@ -249,6 +249,58 @@ class JdbcAuditStreamTest {
         StoredLog.assertIntact(fixture, "grow", 22);
     }
 
+    /** More batches than a writer needs, alone on its log, before it stops locking the head first. */
+    private static final int QUIET_BATCHES = io.airlog.jdbc.internal.ChainAppender.QUIET_BATCHES + 4;
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aWriterAloneOnItsLogNoticesAnotherWriterAppendingBetweenItsBatches(TestDatabase db) throws Exception {
+        Fixture fixture = fixture(db);
+        JdbcAuditStream alone = open(builder(fixture, "alone").name("alone"));
+        for (int i = 0; i < QUIET_BATCHES; i++) {
+            alone.record(AuditDraft.builder("alone"));
+        }
+        JdbcAuditStream other = open(builder(fixture, "alone").name("other"));
+        assertThat(other.record(AuditDraft.builder("other")).sequence()).isEqualTo(QUIET_BATCHES + 1);
+
+        AuditEvent next = alone.record(AuditDraft.builder("alone.again"));
+
+        assertThat(next.sequence()).isEqualTo(QUIET_BATCHES + 2);
+        assertThat(alone.statistics().foreignAppends()).isEqualTo(1);
+        assertThat(alone.statistics().failedBatches()).isZero();
+        assertThat(other.statistics().foreignAppends()).isZero();
+        StoredLog.assertIntact(fixture, "alone", QUIET_BATCHES + 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aBatchThatFindsTheHeadMovedWhileItWaitedTakesInWhatIsQueuedMeanwhile(TestDatabase db) throws Exception {
+        Fixture fixture = fixture(db);
+        allowLongLockWaits(fixture);
+        JdbcAuditStream stream = open(builder(fixture, "moved").writeMode(WriteMode.ASYNC));
+        for (int i = 0; i < QUIET_BATCHES; i++) {
+            stream.record(AuditDraft.builder("alone"));
+        }
+        List<CompletableFuture<AuditEvent>> results = new ArrayList<>();
+        try (HeadLock other = HeadLock.take(fixture, "moved")) {
+            other.append("other.jvm");
+            results.add(stream.recordAsync(AuditDraft.builder("blocked").build()).toCompletableFuture());
+            awaitEmptyQueue(stream);
+            for (int i = 0; i < 20; i++) {
+                results.add(stream.recordAsync(AuditDraft.builder("queued").build()).toCompletableFuture());
+            }
+        }
+        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).join();
+        WriterStatistics stats = stream.statistics();
+        assertThat(stats.foreignAppends()).isEqualTo(1);
+        assertThat(stats.largestBatch()).isEqualTo(21);
+        assertThat(stats.failedBatches()).isZero();
+        assertThat(results).extracting(f -> f.join().sequence()).containsExactlyElementsOf(
+                java.util.stream.LongStream.rangeClosed(QUIET_BATCHES + 2, QUIET_BATCHES + 22).boxed().toList());
+        List<AuditEvent> stored = StoredLog.assertIntact(fixture, "moved", QUIET_BATCHES + 22);
+        assertThat(stored.get(QUIET_BATCHES).action()).isEqualTo("other.jvm");
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aRepeatedEventIdFailsAloneAndTheRestOfItsBatchIsStored(TestDatabase db) throws Exception {
@@ -339,30 +391,63 @@ class JdbcAuditStreamTest {
         }
     }
 
-    /** The head row of a log locked by another transaction, as another JVM's writer would hold it. */
+    /**
+     * The head row of a log locked by another transaction, as another JVM's writer would hold
+     * it; that transaction may append events, committed when the lock is released.
+     */
     private static final class HeadLock implements AutoCloseable {
         private final Connection connection;
+        private final Fixture fixture;
+        private final String logId;
+        private ChainPosition head;
+        private boolean appended;
 
-        private HeadLock(Connection connection) {
+        private HeadLock(Connection connection, Fixture fixture, String logId, ChainPosition head) {
             this.connection = connection;
+            this.fixture = fixture;
+            this.logId = logId;
+            this.head = head;
         }
 
         static HeadLock take(Fixture fixture, String logId) throws Exception {
             Connection c = fixture.connect();
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("SELECT size FROM " + fixture.tables.head()
+            try (PreparedStatement ps = c.prepareStatement("SELECT size, last_checksum FROM " + fixture.tables.head()
                     + " WHERE log_id = ? FOR UPDATE")) {
                 ps.setString(1, logId);
                 try (ResultSet rs = ps.executeQuery()) {
                     assertThat(rs.next()).isTrue();
+                    return new HeadLock(c, fixture, logId, new ChainPosition(rs.getLong(1), rs.getString(2)));
                 }
             }
-            return new HeadLock(c);
         }
 
+        /** Appends one event at the locked head and moves the head, as a writer does. */
+        void append(String action) throws Exception {
+            AuditEvent event = AuditDraft.builder(action).build().seal(logId, head.size() + 1, head.lastChecksum());
+            try (PreparedStatement insert = connection.prepareStatement(
+                    io.airlog.jdbc.internal.EventRows.insertSql(fixture.tables));
+                 PreparedStatement move = connection.prepareStatement("UPDATE " + fixture.tables.head()
+                         + " SET size = ?, last_checksum = ? WHERE log_id = ?")) {
+                io.airlog.jdbc.internal.EventRows.bind(insert, event);
+                insert.executeUpdate();
+                move.setLong(1, event.sequence());
+                move.setString(2, event.checksum());
+                move.setString(3, logId);
+                assertThat(move.executeUpdate()).isEqualTo(1);
+            }
+            head = event.position();
+            appended = true;
+        }
+
+        /** Ends the transaction (committing what {@link #append} added) and so releases the lock. */
         @Override
         public void close() throws Exception {
-            connection.rollback();
+            if (appended) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
             connection.close();
         }
     }

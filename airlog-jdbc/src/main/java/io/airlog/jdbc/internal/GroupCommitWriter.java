@@ -30,9 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * to the maximum size). Under load the queue fills while a transaction commits, so batches
  * grow with the number of callers by themselves. When the batch is smaller than the one
  * before, the thread waits up to the maximum delay for the callers of that batch to come
- * back (see {@link #gather}); a single caller never waits. The batch closes only once its
- * transaction holds the head row's lock: what was queued while a writer in another JVM held
- * the lock joins it.
+ * back (see {@link #gather}); a single caller never waits. When other writers append to the
+ * same log, the batch closes only once its transaction holds the head row's lock: what was
+ * queued while a writer in another JVM held the lock joins it (see {@link ChainAppender}).
  *
  * <p>Callers' futures are completed only after the commit (or the failure) of their own
  * batch. Waiting callers are completed by the writer thread; asynchronous callers by a
@@ -140,7 +140,8 @@ public final class GroupCommitWriter {
     /** The writer's counters. */
     public WriterStatistics statistics() {
         return new WriterStatistics(committedBatches.get(), committedEvents.get(), failedBatches.get(),
-                failedEvents.get(), largestBatch, queue.size(), appender.connectionsOpened());
+                failedEvents.get(), largestBatch, queue.size(), appender.connectionsOpened(),
+                appender.foreignAppends());
     }
 
     /** The message of the last failed batch, or null if the last batch committed. */

@@ -108,16 +108,31 @@ final class HeadRow implements AutoCloseable {
      *         transaction locked, so the batch must roll back
      */
     void advance(ChainPosition expected, ChainPosition next) throws SQLException {
+        if (!tryAdvance(expected, next)) {
+            throw new SQLException("the head of log '" + logId + "' is no longer at size " + expected.size()
+                    + " (the compare-and-swap update changed no row); the batch is rolled back");
+        }
+    }
+
+    /**
+     * Moves the head from {@code expected} to {@code next} if it is at {@code expected}; the
+     * row stays locked until the transaction ends. Waits while another transaction holds the
+     * row, then compares with what that one committed.
+     *
+     * @return whether the head was at {@code expected} (and now is at {@code next})
+     * @throws SQLException if the update failed, or changed more than one row
+     */
+    boolean tryAdvance(ChainPosition expected, ChainPosition next) throws SQLException {
         advance.setLong(1, next.size());
         advance.setString(2, next.lastChecksum());
         advance.setString(3, logId);
         advance.setLong(4, expected.size());
         advance.setString(5, expected.lastChecksum());
         int updated = advance.executeUpdate();
-        if (updated != 1) {
-            throw new SQLException("the head of log '" + logId + "' is no longer at size " + expected.size()
-                    + " (compare-and-swap updated " + updated + " rows); the batch is rolled back");
+        if (updated > 1) {
+            throw new SQLException("log '" + logId + "' has more than one head row");
         }
+        return updated == 1;
     }
 
     @Override
