@@ -8,6 +8,8 @@ import io.airlog.AuditEvent;
 import io.airlog.AuditException;
 import io.airlog.Capability;
 import io.airlog.ChainPosition;
+import io.airlog.jdbc.internal.ChainAppender;
+import io.airlog.jdbc.internal.EventRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -232,25 +235,40 @@ class JdbcAuditStreamTest {
         allowLongLockWaits(fixture);
         JdbcAuditStream stream = open(builder(fixture, "grow").writeMode(WriteMode.ASYNC));
         stream.record(AuditDraft.builder("first"));
-        List<CompletableFuture<AuditEvent>> results = new ArrayList<>();
+        List<CompletableFuture<AuditEvent>> results;
         try (HeadLock lock = HeadLock.take(fixture, "grow")) {
-            results.add(stream.recordAsync(AuditDraft.builder("blocked").build()).toCompletableFuture());
-            awaitEmptyQueue(stream);
-            for (int i = 0; i < 20; i++) {
-                results.add(stream.recordAsync(AuditDraft.builder("queued").build()).toCompletableFuture());
-            }
+            results = oneBlockedThenTwentyQueued(stream);
         }
-        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).join();
+        assertThat(sequences(results)).containsExactlyElementsOf(LongStream.rangeClosed(2, 22).boxed().toList());
         WriterStatistics stats = stream.statistics();
         assertThat(stats.committedBatches()).isEqualTo(2);
         assertThat(stats.largestBatch()).isEqualTo(21);
-        assertThat(results).extracting(f -> f.join().sequence()).containsExactlyElementsOf(
-                java.util.stream.LongStream.rangeClosed(2, 22).boxed().toList());
         StoredLog.assertIntact(fixture, "grow", 22);
     }
 
+    /**
+     * Records one draft, waits until the writer has taken it (its transaction then waits for
+     * the head row, which the test holds), and queues 20 more.
+     */
+    private static List<CompletableFuture<AuditEvent>> oneBlockedThenTwentyQueued(JdbcAuditStream stream)
+            throws InterruptedException {
+        List<CompletableFuture<AuditEvent>> results = new ArrayList<>();
+        results.add(stream.recordAsync(AuditDraft.builder("blocked").build()).toCompletableFuture());
+        awaitEmptyQueue(stream);
+        for (int i = 0; i < 20; i++) {
+            results.add(stream.recordAsync(AuditDraft.builder("queued").build()).toCompletableFuture());
+        }
+        return results;
+    }
+
+    /** The sequences of the events, once all are stored. */
+    private static List<Long> sequences(List<CompletableFuture<AuditEvent>> results) {
+        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).join();
+        return results.stream().map(f -> f.join().sequence()).toList();
+    }
+
     /** More batches than a writer needs, alone on its log, before it stops locking the head first. */
-    private static final int QUIET_BATCHES = io.airlog.jdbc.internal.ChainAppender.QUIET_BATCHES + 4;
+    private static final int QUIET_BATCHES = ChainAppender.QUIET_BATCHES + 4;
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
@@ -281,22 +299,17 @@ class JdbcAuditStreamTest {
         for (int i = 0; i < QUIET_BATCHES; i++) {
             stream.record(AuditDraft.builder("alone"));
         }
-        List<CompletableFuture<AuditEvent>> results = new ArrayList<>();
+        List<CompletableFuture<AuditEvent>> results;
         try (HeadLock other = HeadLock.take(fixture, "moved")) {
             other.append("other.jvm");
-            results.add(stream.recordAsync(AuditDraft.builder("blocked").build()).toCompletableFuture());
-            awaitEmptyQueue(stream);
-            for (int i = 0; i < 20; i++) {
-                results.add(stream.recordAsync(AuditDraft.builder("queued").build()).toCompletableFuture());
-            }
+            results = oneBlockedThenTwentyQueued(stream);
         }
-        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).join();
+        assertThat(sequences(results)).containsExactlyElementsOf(
+                LongStream.rangeClosed(QUIET_BATCHES + 2, QUIET_BATCHES + 22).boxed().toList());
         WriterStatistics stats = stream.statistics();
         assertThat(stats.foreignAppends()).isEqualTo(1);
         assertThat(stats.largestBatch()).isEqualTo(21);
         assertThat(stats.failedBatches()).isZero();
-        assertThat(results).extracting(f -> f.join().sequence()).containsExactlyElementsOf(
-                java.util.stream.LongStream.rangeClosed(QUIET_BATCHES + 2, QUIET_BATCHES + 22).boxed().toList());
         List<AuditEvent> stored = StoredLog.assertIntact(fixture, "moved", QUIET_BATCHES + 22);
         assertThat(stored.get(QUIET_BATCHES).action()).isEqualTo("other.jvm");
     }
@@ -426,10 +439,10 @@ class JdbcAuditStreamTest {
         void append(String action) throws Exception {
             AuditEvent event = AuditDraft.builder(action).build().seal(logId, head.size() + 1, head.lastChecksum());
             try (PreparedStatement insert = connection.prepareStatement(
-                    io.airlog.jdbc.internal.EventRows.insertSql(fixture.tables));
+                    EventRows.insertSql(fixture.tables));
                  PreparedStatement move = connection.prepareStatement("UPDATE " + fixture.tables.head()
                          + " SET size = ?, last_checksum = ? WHERE log_id = ?")) {
-                io.airlog.jdbc.internal.EventRows.bind(insert, event);
+                EventRows.bind(insert, event);
                 insert.executeUpdate();
                 move.setLong(1, event.sequence());
                 move.setString(2, event.checksum());
