@@ -58,9 +58,16 @@ public record AuditEvent(UUID eventId, String logId, long sequence, Instant time
 
     /** Recomputes the checksum over the canonical encoding of the other fields. */
     public String computeChecksum() {
-        return EventEncoder.local().checksum(logId, sequence, eventId, timestamp, action, principal.subject(),
+        EventEncoder encoder = EventEncoder.local();
+        String known = encoder.remembered(this);
+        if (known != null) {
+            return known;
+        }
+        String computed = encoder.checksum(logId, sequence, eventId, timestamp, action, principal.subject(),
                 principal.authMethod().name(), principal.canonicalMetadata(), resource, resourceId,
                 outcome.name(), correlationId, (CanonicalMap) context, previousChecksum);
+        encoder.remember(this, computed);
+        return computed;
     }
 
     /** The canonical encoding v1 of this event: the bytes its checksum is computed over. */

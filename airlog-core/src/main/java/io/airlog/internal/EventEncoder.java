@@ -1,5 +1,6 @@
 package io.airlog.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -22,6 +23,9 @@ public final class EventEncoder {
     private final MessageDigest sha256;
     private byte[] buf = new byte[512];
     private int len;
+    /** The event whose checksum this thread computed last (an immutable value), and that checksum. */
+    private Object lastEvent;
+    private String lastChecksum;
 
     private EventEncoder() {
         try {
@@ -48,6 +52,23 @@ public final class EventEncoder {
             return Math.addExact(Math.multiplyExact(seconds + 1, 1_000_000_000L), nanos - 1_000_000_000L);
         }
         return Math.addExact(Math.multiplyExact(seconds, 1_000_000_000L), nanos);
+    }
+
+    /**
+     * The checksum this thread computed last, if it was computed for {@code event}: verifying
+     * a stored event and then handing it to a chain verifier computes its checksum once.
+     *
+     * @param event an immutable event
+     * @return its checksum, or null if the last one computed on this thread was another's
+     */
+    public String remembered(Object event) {
+        return event == lastEvent ? lastChecksum : null;
+    }
+
+    /** Remembers the checksum just computed for {@code event} (see {@link #remembered}). */
+    public void remember(Object event, String checksum) {
+        lastEvent = event;
+        lastChecksum = checksum;
     }
 
     /** Encodes the fields in the order docs/encoding.md gives and returns a copy of the bytes. */
@@ -116,6 +137,21 @@ public final class EventEncoder {
             buf[len++] = 0;
             return;
         }
+        // The JDK's encoder (fast for Latin-1 strings) writes the same bytes as the loop below,
+        // except that it replaces an unpaired surrogate by '?': its result is taken only when
+        // it holds no '?' at all.
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        if (!contains(utf8, (byte) '?')) {
+            ensure(5 + utf8.length);
+            buf[len++] = 1;
+            buf[len++] = (byte) (utf8.length >>> 24);
+            buf[len++] = (byte) (utf8.length >>> 16);
+            buf[len++] = (byte) (utf8.length >>> 8);
+            buf[len++] = (byte) utf8.length;
+            System.arraycopy(utf8, 0, buf, len, utf8.length);
+            len += utf8.length;
+            return;
+        }
         int n = s.length();
         ensure(5 + 3 * n);
         buf[len++] = 1;
@@ -146,6 +182,15 @@ public final class EventEncoder {
         buf[lengthAt + 1] = (byte) (bytes >>> 16);
         buf[lengthAt + 2] = (byte) (bytes >>> 8);
         buf[lengthAt + 3] = (byte) bytes;
+    }
+
+    private static boolean contains(byte[] bytes, byte b) {
+        for (byte x : bytes) {
+            if (x == b) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void ensure(int more) {

@@ -49,11 +49,14 @@ public final class JsonValues {
      * @return an immutable canonical map
      */
     public static CanonicalMap object(String field, Map<?, ?> map, int maxBytes) {
-        if (map == null || map.isEmpty()) {
+        if (map == null) {
             return CanonicalMap.EMPTY;
         }
         CanonicalMap canonical = CanonicalMap.ifCanonical(map);
         if (canonical == null) {
+            if (map.isEmpty()) {
+                return CanonicalMap.EMPTY;
+            }
             canonical = (CanonicalMap) normalize(field, map, 0, new IdentityHashMap<>());
         }
         int length = Utf8.length(canonical.json());

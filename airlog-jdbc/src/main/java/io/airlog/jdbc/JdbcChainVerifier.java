@@ -286,14 +286,15 @@ public final class JdbcChainVerifier {
             lastSeq = rs.getLong(2);
             pageAfter = lastSeq;
             lastChecksum = rs.getString(15);
-            AuditEvent event;
+            EventRows.Checked read;
             try {
-                event = EventRows.read(rs);
+                read = EventRows.readChecked(rs);
             } catch (IllegalArgumentException e) {
                 verifier.acceptMalformed(position, "row with seq " + lastSeq + ": " + e.getMessage());
                 return;
             }
-            if (!event.verify()) {
+            AuditEvent event = read.event();
+            if (!read.intact()) {
                 event = identity().locate(event).orElse(event);
             }
             verifier.accept(position, event);

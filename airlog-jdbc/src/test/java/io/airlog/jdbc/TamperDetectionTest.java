@@ -240,6 +240,16 @@ class TamperDetectionTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void theSameContextRewrittenAsOtherJsonTextIsReportedAsMalformed(TestDatabase db) throws SQLException {
+        setUp(db);
+        String canonical = ((io.airlog.internal.CanonicalMap) logA.get(4).context()).json();
+        assertThat(canonical).startsWith("{\"");
+        update("context = '" + canonical.replace("{\"", "{ \"").replace("'", "''") + "'", 5);
+        assertThat(damages(verifyFull(A))).containsExactly("MALFORMED at 5, seq 5..5");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void everyDamagedPlaceIsReportedNotJustTheFirst(TestDatabase db) throws SQLException {
         setUp(db);
         update("action = 'x'", 2);
