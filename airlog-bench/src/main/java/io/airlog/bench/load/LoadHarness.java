@@ -20,7 +20,8 @@ import org.HdrHistogram.Histogram;
  * side: events/s, latency, and airlog's ratios to the other ways.
  *
  * <p>Before the points: the commit latency of the smallest transaction ({@link CommitProbe}),
- * what the database alone inserts ({@link InsertCeiling}), and every scenario for 2 s
+ * the steps of one batch of 16 ({@link BatchAnatomy}), what the database alone inserts
+ * ({@link InsertCeiling}), and every scenario for 2 s
  * unmeasured (so that the JIT has compiled every path before the first point). Points run in
  * the order callers, then scenario, so that a slow drift of the machine touches every scenario
  * alike.
@@ -29,6 +30,9 @@ public final class LoadHarness {
     private static final String LOG_ID = "bench";
     private static final int PROBE_COMMITS = 1000;
     private static final int CEILING_ROWS = 100_000;
+    /** The batch size whose steps are timed: what 16 synchronous callers make. */
+    private static final int ANATOMY_BATCH = 16;
+    private static final int ANATOMY_BATCHES = 1000;
     /** Each scenario runs this long, unmeasured, before the first point: the JIT compiles every path. */
     private static final Duration JIT_WARMUP = Duration.ofSeconds(2);
     private static final int JIT_WARMUP_CALLERS = 4;
@@ -42,6 +46,7 @@ public final class LoadHarness {
     private final Map<Integer, Map<Scenario, Point>> points = new TreeMap<>();
     private Histogram commitLatency;
     private double insertCeiling;
+    private BatchAnatomy.Result anatomy;
 
     /**
      * @param progress where each point is reported as it finishes
@@ -70,6 +75,7 @@ public final class LoadHarness {
     /** Runs all points; returns them by callers, then scenario. */
     public Map<Integer, Map<Scenario, Point>> run() throws Exception {
         commitLatency = CommitProbe.measure(db, PROBE_COMMITS);
+        anatomy = BatchAnatomy.measure(db, ANATOMY_BATCH, ANATOMY_BATCHES);
         insertCeiling = InsertCeiling.measure(db, CEILING_ROWS);
         for (Scenario scenario : scenarios) {
             if (scenario != Scenario.TWO_JVMS) {
@@ -179,14 +185,40 @@ public final class LoadHarness {
             out.printf("%n%n");
         }
         if (insertCeiling > 0) {
-            out.printf(Locale.ROOT, "%s alone, inserting %s rows of the same shape into the same table with one"
-                            + " INSERT ... SELECT (no client, no hashing): %s rows/s.%n%n", db.label(),
-                    Table.count(CEILING_ROWS), Table.count(insertCeiling));
+            out.printf(Locale.ROOT, "%s alone, inserting %s rows of the same shape into the same table with"
+                            + " INSERT ... SELECT, %s rows per transaction (no client work, no hashing): %s rows/s.%n%n",
+                    db.label(), Table.count(CEILING_ROWS), Table.count(InsertCeiling.ROWS_PER_TRANSACTION),
+                    Table.count(insertCeiling));
+        }
+        if (anatomy != null) {
+            printAnatomy(out);
         }
         out.println("### " + db.label() + ": ratios of airlog sync");
         out.println();
         out.print(ratios().render());
         out.println();
+    }
+
+    private void printAnatomy(PrintStream out) {
+        out.println("### " + db.label() + ": one batch of " + ANATOMY_BATCH + " events, step by step (mean ms of "
+                + Table.count(ANATOMY_BATCHES) + " batches each way, one connection, idle database)");
+        out.println();
+        Table t = new Table("step", "under the lock", "at the expected head");
+        for (String step : BatchAnatomy.STEPS) {
+            Double expected = anatomy.atExpectedHead().get(step);
+            t.row(step, Table.fixed3(anatomy.underLock().get(step)),
+                    expected == null ? "n/a" : Table.fixed3(expected));
+        }
+        double locked = BatchAnatomy.Result.total(anatomy.underLock());
+        double expected = BatchAnatomy.Result.total(anatomy.atExpectedHead());
+        t.row("total", Table.fixed3(locked), Table.fixed3(expected));
+        t.row(ANATOMY_BATCH + " events ÷ total (events/s)", Table.count(ANATOMY_BATCH / (locked / 1e3)),
+                Table.count(ANATOMY_BATCH / (expected / 1e3)));
+        out.print(t.render());
+        out.println();
+        out.printf(Locale.ROOT, "A writer whose %d synchronous callers are all in its batch completes at most the"
+                + " last row's rate: the steps run one after the other, and the callers' next events arrive only"
+                + " after the commit.%n%n", ANATOMY_BATCH);
     }
 
     private Table ratios() {

@@ -75,6 +75,11 @@ public final class Table {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
+    /** A number with three decimals. */
+    public static String fixed3(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
     /** A ratio: {@code 3.41×}. */
     public static String ratio(double value) {
         return String.format(Locale.ROOT, "%.2f×", value);

@@ -24,7 +24,7 @@ class ProbesTest {
 
     @Test
     void insertCeilingInsertsTheRowsIntoTheEventTableAndDropsIt() throws Exception {
-        double rowsPerSecond = InsertCeiling.measure(db, 2_000);
+        double rowsPerSecond = InsertCeiling.measure(db, 2 * InsertCeiling.ROWS_PER_TRANSACTION + 500);
 
         assertThat(rowsPerSecond).isPositive();
         assertThat(tables()).isEmpty();
@@ -34,6 +34,26 @@ class ProbesTest {
     void insertCeilingRunsOnPostgreSql() throws Exception {
         assertThat(InsertCeiling.measure(BenchDatabase.postgresql(BenchDatabase.DEFAULT_POSTGRESQL_URL), 1_000))
                 .isPositive();
+    }
+
+    @Test
+    void batchAnatomyTimesEveryStepOfBothWaysAndDropsItsTables() throws Exception {
+        BatchAnatomy.Result result = BatchAnatomy.measure(db, 16, 50);
+
+        assertThat(result.underLock()).containsOnlyKeys(BatchAnatomy.STEPS);
+        assertThat(result.atExpectedHead()).containsOnlyKeys(BatchAnatomy.STEPS.subList(1, BatchAnatomy.STEPS.size()));
+        assertThat(result.underLock().values()).allSatisfy(ms -> assertThat(ms).isPositive());
+        assertThat(result.atExpectedHead().values()).allSatisfy(ms -> assertThat(ms).isPositive());
+        assertThat(BatchAnatomy.Result.total(result.underLock()))
+                .isEqualTo(result.underLock().values().stream().mapToDouble(Double::doubleValue).sum());
+        assertThat(tables()).isEmpty();
+    }
+
+    @Test
+    void batchAnatomyRunsOnPostgreSql() throws Exception {
+        BatchAnatomy.Result result = BatchAnatomy.measure(
+                BenchDatabase.postgresql(BenchDatabase.DEFAULT_POSTGRESQL_URL), 16, 20);
+        assertThat(BatchAnatomy.Result.total(result.atExpectedHead())).isPositive();
     }
 
     private List<String> tables() throws Exception {
