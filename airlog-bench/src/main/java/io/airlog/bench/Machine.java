@@ -30,6 +30,57 @@ public final class Machine {
         }
     }
 
+    /**
+     * The machine's CPU time counters (clock ticks, all cores) from the first line of
+     * {@code /proc/stat}: on a virtual machine, {@code steal} is time the hypervisor gave to
+     * other guests while this one had work to run, the usual cause of a slow run.
+     *
+     * @param busy user, nice, system, irq and softirq time
+     * @param idle idle and iowait time
+     * @param steal time stolen by the hypervisor
+     */
+    public record CpuTimes(long busy, long idle, long steal) {
+
+        /** The counters now, or null where {@code /proc/stat} cannot be read. */
+        public static CpuTimes now() {
+            try {
+                return parse(Files.readAllLines(Path.of("/proc/stat")).get(0));
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** Parses the {@code cpu} line of {@code /proc/stat}. */
+        static CpuTimes parse(String line) {
+            String[] f = line.trim().split("\\s+");
+            if (!f[0].equals("cpu")) {
+                throw new IllegalArgumentException("not the cpu line of /proc/stat: " + line);
+            }
+            long[] v = new long[8];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = i + 1 < f.length ? Long.parseLong(f[i + 1]) : 0;
+            }
+            return new CpuTimes(v[0] + v[1] + v[2] + v[5] + v[6], v[3] + v[4], v[7]);
+        }
+
+        /** The share of the time since {@code earlier} that was stolen, in percent (0 when none passed). */
+        public double stealPercentSince(CpuTimes earlier) {
+            long total = busy - earlier.busy + idle - earlier.idle + steal - earlier.steal;
+            return total <= 0 ? 0 : 100.0 * (steal - earlier.steal) / total;
+        }
+
+        /** {@code busy 63 %, idle 30 %, stolen 7 %} since {@code earlier}. */
+        public String since(CpuTimes earlier) {
+            long total = busy - earlier.busy + idle - earlier.idle + steal - earlier.steal;
+            if (total <= 0) {
+                return "no CPU time passed";
+            }
+            return String.format(java.util.Locale.ROOT, "busy %.0f %%, idle %.0f %%, stolen by the hypervisor %.1f %%",
+                    100.0 * (busy - earlier.busy) / total, 100.0 * (idle - earlier.idle) / total,
+                    stealPercentSince(earlier));
+        }
+    }
+
     /** Lines describing the machine, the JVM and each database. */
     public static List<String> describe(List<BenchDatabase> databases) {
         List<String> lines = new ArrayList<>();

@@ -56,24 +56,24 @@ public final class Main {
             String command = options.command();
             boolean all = command.equals("all");
             if (command.equals("jmh") || all) {
-                section(out, "JMH");
+                Machine.CpuTimes start = section(out, "JMH");
                 JmhSuite.run(options.jmhArgs(), out);
-                out.println("load average after: " + Machine.loadAverage());
+                endSection(out, start);
                 out.println();
             }
             if (command.equals("load") || all) {
                 for (BenchDatabase db : databases) {
-                    section(out, "load on " + db.label());
+                    Machine.CpuTimes start = section(out, "load on " + db.label());
                     LoadHarness harness = new LoadHarness(db, options.scenarios(), options.callers(),
                             options.warmup(), options.window(), System.err);
                     harness.run();
                     harness.print(out);
-                    out.println("load average after: " + Machine.loadAverage());
+                    endSection(out, start);
                     out.println();
                 }
             }
             if (command.equals("verify") || all) {
-                section(out, "verification");
+                Machine.CpuTimes start = section(out, "verification");
                 List<VerificationBench.Result> results = new ArrayList<>();
                 for (BenchDatabase db : databases) {
                     results.add(new VerificationBench(db, System.err).run(options.rows(), options.newRows()));
@@ -82,11 +82,11 @@ public final class Main {
                 out.println();
                 out.print(VerificationBench.table(results).render());
                 out.println();
-                out.println("load average after: " + Machine.loadAverage());
+                endSection(out, start);
                 out.println();
             }
             if (command.equals("memory") || all) {
-                section(out, "memory");
+                Machine.CpuTimes start = section(out, "memory");
                 List<MemoryCheck.Result> results = new ArrayList<>();
                 for (BenchDatabase db : databases) {
                     results.add(MemoryCheck.run(db, (int) options.memorySeconds().toSeconds(), h2Directory));
@@ -97,7 +97,7 @@ public final class Main {
                 out.println();
                 out.print(MemoryCheck.samples(results).render());
                 out.println();
-                out.println("load average after: " + Machine.loadAverage());
+                endSection(out, start);
                 out.println();
             }
         } finally {
@@ -108,9 +108,19 @@ public final class Main {
         }
     }
 
-    private static void section(PrintStream out, String title) {
+    private static Machine.CpuTimes section(PrintStream out, String title) {
         out.println("load average before " + title + ": " + Machine.loadAverage());
         out.println();
+        return Machine.CpuTimes.now();
+    }
+
+    private static void endSection(PrintStream out, Machine.CpuTimes start) {
+        out.println("load average after: " + Machine.loadAverage());
+        Machine.CpuTimes end = Machine.CpuTimes.now();
+        if (start != null && end != null) {
+            out.println();
+            out.println("CPU time of the machine during this part: " + end.since(start) + ".");
+        }
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

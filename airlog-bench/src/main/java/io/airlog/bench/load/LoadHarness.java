@@ -1,5 +1,6 @@
 package io.airlog.bench.load;
 
+import io.airlog.bench.Machine;
 import io.airlog.bench.report.Table;
 import io.airlog.jdbc.JdbcChainVerifier;
 import io.airlog.jdbc.TableNames;
@@ -68,8 +69,10 @@ public final class LoadHarness {
      * @param meanBatch airlog's mean events per transaction over the run (warm-up included), or
      *                  0 for other writers
      * @param chainNote what verifying the chain afterwards found, or empty
+     * @param stealPercent the share of the machine's CPU time the hypervisor gave to other
+     *                     guests during the point (warm-up included), or -1 where unknown
      */
-    public record Point(LoadResult result, double meanBatch, String chainNote) {
+    public record Point(LoadResult result, double meanBatch, String chainNote, double stealPercent) {
     }
 
     /** Runs all points; returns them by callers, then scenario. */
@@ -90,8 +93,10 @@ public final class LoadHarness {
                 Point point = measure(scenario, callers);
                 points.computeIfAbsent(callers, c -> new EnumMap<>(Scenario.class)).put(scenario, point);
                 LoadResult r = point.result();
-                progress.printf(Locale.ROOT, "[%s] %-20s %2d callers: %,9.0f events/s  p50 %7.3f ms  p99 %7.3f ms%s%s%s%n",
+                progress.printf(Locale.ROOT, "[%s] %-20s %2d callers: %,9.0f events/s  p50 %7.3f ms  p99 %7.3f ms"
+                                + "  steal %4.1f %%%s%s%s%n",
                         db.label(), scenario.label(), callers, r.eventsPerSecond(), r.p50Millis(), r.p99Millis(),
+                        point.stealPercent(),
                         point.meanBatch() > 0 ? String.format(Locale.ROOT, "  mean batch %.1f", point.meanBatch()) : "",
                         r.errors() > 0 ? "  ERRORS " + r.errors() + ": " + r.firstError() : "",
                         point.chainNote().isEmpty() ? "" : "  " + point.chainNote());
@@ -109,12 +114,14 @@ public final class LoadHarness {
         TableNames tables = db.createTables(BenchDatabase.freshPrefix(
                 scenario.name().toLowerCase(Locale.ROOT).replace("_", "") + callers));
         try {
+            Machine.CpuTimes before = Machine.CpuTimes.now();
             if (scenario == Scenario.TWO_JVMS) {
                 LoadResult result = TwoJvmLoad.run(db, tables, LOG_ID, callers, warmup, window);
+                double steal = stealSince(before);
                 VerificationReport report = new JdbcChainVerifier(db.dataSource(), tables).verifyFull(LOG_ID);
                 return new Point(result, 0, report.intact()
                         ? "one chain of " + report.end().size() + " events, verified intact"
-                        : "CHAIN DAMAGED: " + report.summary());
+                        : "CHAIN DAMAGED: " + report.summary(), steal);
             }
             Sink sink = scenario.open(db.dataSource(), tables, LOG_ID, callers);
             LoadResult result;
@@ -123,15 +130,21 @@ public final class LoadHarness {
             } finally {
                 sink.close();
             }
+            double steal = stealSince(before);
             double meanBatch = 0;
             if (sink instanceof AirlogSink airlog) {
                 WriterStatistics stats = airlog.stream().statistics();
                 meanBatch = stats.meanBatchSize();
             }
-            return new Point(result, meanBatch, "");
+            return new Point(result, meanBatch, "", steal);
         } finally {
             db.dropTables(tables);
         }
+    }
+
+    private static double stealSince(Machine.CpuTimes before) {
+        Machine.CpuTimes after = Machine.CpuTimes.now();
+        return before == null || after == null ? -1 : after.stealPercentSince(before);
     }
 
     /** Prints the three tables of this database: events/s, latency, ratios. */
@@ -165,6 +178,7 @@ public final class LoadHarness {
         out.println();
         out.print(rate.render());
         out.println();
+        printSteal(out);
         out.println("### " + db.label() + ": call latency p50 / p99 (ms)");
         out.println();
         out.print(latency.render());
@@ -197,6 +211,16 @@ public final class LoadHarness {
         out.println();
         out.print(ratios().render());
         out.println();
+    }
+
+    /** The hypervisor's share of the CPU during the points: a point measured while it was high is suspect. */
+    private void printSteal(PrintStream out) {
+        java.util.DoubleSummaryStatistics steal = points.values().stream().flatMap(m -> m.values().stream())
+                .mapToDouble(Point::stealPercent).filter(v -> v >= 0).summaryStatistics();
+        if (steal.getCount() > 0) {
+            out.printf(Locale.ROOT, "CPU time stolen by the hypervisor during the points: %.1f %% to %.1f %%"
+                    + " (mean %.1f %%).%n%n", steal.getMin(), steal.getMax(), steal.getAverage());
+        }
     }
 
     private void printAnatomy(PrintStream out) {
