@@ -12,9 +12,9 @@ import java.util.SortedMap;
  * order (UTF-16 code units, which is {@link String#compareTo}). It remembers its canonical
  * JSON text, so an event's context is serialised once however often it is hashed.
  *
- * <p>A map {@linkplain #ofSealedJson read back from sealed text} starts from the text and
- * parses its members only when they are first asked for: verifying a stored event needs the
- * text alone.
+ * <p>A map {@linkplain #parseCanonical read back from canonical text} whose text is plain
+ * (see {@link PlainCanonicalJson}) starts from the text and parses its members only when they
+ * are first asked for: verifying a stored event needs the text alone.
  */
 public final class CanonicalMap extends AbstractMap<String, Object> {
     /** The empty object. */
@@ -32,22 +32,32 @@ public final class CanonicalMap extends AbstractMap<String, Object> {
     }
 
     /**
-     * The object whose canonical JSON text is {@code json}, parsed when its members are first
-     * read. Only for text known to be canonical JSON of an object: text that was sealed, and
-     * whose event's checksum matches it (the checksum covers the text byte for byte). Text of
-     * unknown origin goes through {@link JsonReader#parseObject}, which checks it.
+     * The object whose canonical JSON (RFC 8785) text is {@code json}. Plain text (see
+     * {@link PlainCanonicalJson}, one pass, no allocation) is parsed only when the members are
+     * first read; other text is parsed now and compared with its canonical form.
      *
-     * @param json canonical JSON text of an object
-     * @return the map
+     * @param path what the text is, for error messages (e.g. {@code "column context"})
+     * @param json the text
+     * @return the map, whose {@link #json()} is {@code json}
+     * @throws IllegalArgumentException if the text is not JSON of an object, holds a value
+     *         that is not allowed, or is not in canonical form
      */
-    public static CanonicalMap ofSealedJson(String json) {
-        return new CanonicalMap(Objects.requireNonNull(json, "json"));
+    public static CanonicalMap parseCanonical(String path, String json) {
+        Objects.requireNonNull(json, "json");
+        if (PlainCanonicalJson.isCanonicalObject(json)) {
+            return new CanonicalMap(json);
+        }
+        CanonicalMap map = JsonReader.parseObject(path, json);
+        if (!map.json().equals(json)) {
+            throw new IllegalArgumentException(path + " does not hold canonical JSON (RFC 8785)");
+        }
+        return map;
     }
 
     private SortedMap<String, Object> members() {
         SortedMap<String, Object> m = members;
         if (m == null) {
-            m = JsonReader.parseObject("sealed JSON", json).members();
+            m = JsonReader.parseObject("canonical JSON", json).members();
             members = m;
         }
         return m;

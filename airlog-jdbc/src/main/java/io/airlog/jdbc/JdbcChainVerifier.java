@@ -286,15 +286,14 @@ public final class JdbcChainVerifier {
             lastSeq = rs.getLong(2);
             pageAfter = lastSeq;
             lastChecksum = rs.getString(15);
-            EventRows.Checked read;
+            AuditEvent event;
             try {
-                read = EventRows.readChecked(rs);
+                event = EventRows.read(rs);
             } catch (IllegalArgumentException e) {
                 verifier.acceptMalformed(position, "row with seq " + lastSeq + ": " + e.getMessage());
                 return;
             }
-            AuditEvent event = read.event();
-            if (!read.intact()) {
+            if (!event.verify()) {
                 event = identity().locate(event).orElse(event);
             }
             verifier.accept(position, event);

@@ -6,7 +6,6 @@ import io.airlog.Outcome;
 import io.airlog.Principal;
 import io.airlog.internal.CanonicalMap;
 import io.airlog.internal.EventEncoder;
-import io.airlog.internal.JsonReader;
 import io.airlog.jdbc.TableNames;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -78,37 +77,6 @@ public final class EventRows {
      * @throws SQLException if the driver fails
      */
     public static AuditEvent read(ResultSet rs) throws SQLException {
-        return read(rs, false);
-    }
-
-    /**
-     * An event read for verification, and whether its checksum matches its fields.
-     *
-     * @param event the event as stored
-     * @param intact whether its stored checksum is the checksum of its fields
-     */
-    public record Checked(AuditEvent event, boolean intact) {
-    }
-
-    /**
-     * Reads the current row for verification. The checksum is first computed over the stored
-     * JSON text as it is (it covers that text byte for byte, so a match proves the text
-     * canonical and the JSON need not be parsed); only a row whose checksum does not match is
-     * read again in full, so that a column that holds no canonical JSON is reported as such.
-     *
-     * @throws IllegalArgumentException naming the column whose stored value maps to no
-     *         event field or not exactly
-     * @throws SQLException if the driver fails
-     */
-    public static Checked readChecked(ResultSet rs) throws SQLException {
-        AuditEvent sealed = read(rs, true);
-        if (sealed.verify()) {
-            return new Checked(sealed, true);
-        }
-        return new Checked(read(rs, false), false);
-    }
-
-    private static AuditEvent read(ResultSet rs, boolean sealedJson) throws SQLException {
         String logId = required(rs, 1, "log_id");
         long seq = rs.getLong(2);
         if (rs.wasNull()) {
@@ -122,12 +90,12 @@ public final class EventRows {
         String action = required(rs, 5, "action");
         String subject = required(rs, 6, "principal_subject");
         AuthMethod auth = enumValue(AuthMethod.class, required(rs, 7, "principal_auth"), "principal_auth");
-        CanonicalMap metadata = canonicalObject(required(rs, 8, "principal_metadata"), "principal_metadata", sealedJson);
+        CanonicalMap metadata = canonicalObject(required(rs, 8, "principal_metadata"), "principal_metadata");
         String resource = rs.getString(9);
         String resourceId = rs.getString(10);
         Outcome outcome = enumValue(Outcome.class, required(rs, 11, "outcome"), "outcome");
         String correlationId = rs.getString(12);
-        CanonicalMap context = canonicalObject(required(rs, 13, "context"), "context", sealedJson);
+        CanonicalMap context = canonicalObject(required(rs, 13, "context"), "context");
         String previousChecksum = required(rs, 14, "previous_checksum");
         String checksum = required(rs, 15, "checksum");
         Principal principal;
@@ -179,14 +147,7 @@ public final class EventRows {
         }
     }
 
-    private static CanonicalMap canonicalObject(String json, String column, boolean sealed) {
-        if (sealed) {
-            return CanonicalMap.ofSealedJson(json);
-        }
-        CanonicalMap map = JsonReader.parseObject("column " + column, json);
-        if (!map.json().equals(json)) {
-            throw new IllegalArgumentException("column " + column + " does not hold canonical JSON (RFC 8785)");
-        }
-        return map;
+    private static CanonicalMap canonicalObject(String json, String column) {
+        return CanonicalMap.parseCanonical("column " + column, json);
     }
 }
