@@ -52,67 +52,51 @@ public final class PlainCanonicalJson {
             return false;
         }
         at++;
-        if (at < text.length() && text.charAt(at) == '}') {
-            at++;
+        if (skip('}')) {
             return true;
         }
         int previousKey = -1;
         int previousLength = 0;
-        while (true) {
+        do {
             if (at >= text.length() || text.charAt(at) != '"') {
                 return false;
             }
             int key = at + 1;
             int length = string();
-            if (length < 0 || (previousKey >= 0 && compare(previousKey, previousLength, key, length) >= 0)) {
+            if (length < 0 || (previousKey >= 0 && compare(previousKey, previousLength, key, length) >= 0)
+                    || !skip(':') || !value(depth)) {
                 return false;
             }
             previousKey = key;
             previousLength = length;
-            if (at >= text.length() || text.charAt(at) != ':') {
-                return false;
-            }
-            at++;
-            if (!value(depth)) {
-                return false;
-            }
-            if (at >= text.length()) {
-                return false;
-            }
-            char c = text.charAt(at++);
-            if (c == '}') {
-                return true;
-            }
-            if (c != ',') {
-                return false;
-            }
-        }
+        } while (skip(','));
+        return skip('}');
     }
 
+    /** An array at {@code depth}, the cursor on its '['. */
     private boolean array(int depth) {
         if (depth >= AuditLimits.DEPTH) {
             return false;
         }
         at++;
-        if (at < text.length() && text.charAt(at) == ']') {
-            at++;
+        if (skip(']')) {
             return true;
         }
-        while (true) {
+        do {
             if (!value(depth)) {
                 return false;
             }
-            if (at >= text.length()) {
-                return false;
-            }
-            char c = text.charAt(at++);
-            if (c == ']') {
-                return true;
-            }
-            if (c != ',') {
-                return false;
-            }
+        } while (skip(','));
+        return skip(']');
+    }
+
+    /** Moves past {@code c} if the cursor is on it. */
+    private boolean skip(char c) {
+        if (at < text.length() && text.charAt(at) == c) {
+            at++;
+            return true;
         }
+        return false;
     }
 
     /** A string with no escape and no surrogate, the cursor on its quote; returns its length, or -1. */
