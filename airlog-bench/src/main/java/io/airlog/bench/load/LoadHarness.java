@@ -147,7 +147,7 @@ public final class LoadHarness {
         return before == null || after == null ? -1 : after.stealPercentSince(before);
     }
 
-    /** Prints the three tables of this database: events/s, latency, ratios. */
+    /** Prints the tables of this database: events/s, stolen CPU, latency, the probes, the steps of a batch, ratios. */
     public void print(PrintStream out) {
         String[] heading = new String[scenarios.size() + 1];
         heading[0] = "callers";
