@@ -78,14 +78,7 @@ public final class JsonValues {
      */
     public static CanonicalMap merge(String field, CanonicalMap base, Map<?, ?> entries) {
         TreeMap<String, Object> members = new TreeMap<>(base);
-        for (Map.Entry<?, ?> e : entries.entrySet()) {
-            if (!(e.getKey() instanceof String key)) {
-                throw new IllegalArgumentException(field + ": map key " + describe(e.getKey())
-                        + " is not a string; JSON object keys are strings");
-            }
-            Text.checkedUtf8Length(field + ": key", key);
-            members.put(key, normalize(field + "." + key, e.getValue(), 1, new IdentityHashMap<>()));
-        }
+        putMembers(members, field, entries, 1, new IdentityHashMap<>());
         return members.isEmpty() ? CanonicalMap.EMPTY : new CanonicalMap(members);
     }
 
@@ -117,15 +110,7 @@ public final class JsonValues {
             }
             enter(path, value, depth, open);
             TreeMap<String, Object> members = new TreeMap<>();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!(e.getKey() instanceof String key)) {
-                    throw new IllegalArgumentException(path + ": map key " + describe(e.getKey())
-                            + " is not a string; JSON object keys are strings");
-                }
-                String childPath = path + "." + key;
-                Text.checkedUtf8Length(path + ": key", key);
-                members.put(key, normalize(childPath, e.getValue(), depth + 1, open));
-            }
+            putMembers(members, path, map, depth + 1, open);
             open.remove(value);
             return members.isEmpty() ? CanonicalMap.EMPTY : new CanonicalMap(members);
         }
@@ -147,6 +132,19 @@ public final class JsonValues {
         throw new IllegalArgumentException(path + ": a value of type " + value.getClass().getName()
                 + " is not a JSON value (allowed: String, Boolean, Number, null, Map with String keys, "
                 + "Collection, array)");
+    }
+
+    /** Checks the keys of {@code entries} and puts their normalised values (at {@code depth}) into {@code members}. */
+    private static void putMembers(TreeMap<String, Object> members, String path, Map<?, ?> entries, int depth,
+                                   IdentityHashMap<Object, Boolean> open) {
+        for (Map.Entry<?, ?> e : entries.entrySet()) {
+            if (!(e.getKey() instanceof String key)) {
+                throw new IllegalArgumentException(path + ": map key " + describe(e.getKey())
+                        + " is not a string; JSON object keys are strings");
+            }
+            Text.checkedUtf8Length(path + ": key", key);
+            members.put(key, normalize(path + "." + key, e.getValue(), depth, open));
+        }
     }
 
     private static Object array(String path, Object container, Object[] source, int depth,
