@@ -1,14 +1,14 @@
 package io.airlog.cdi.internal;
 
 import io.airlog.AuditException;
+import io.airlog.QueueFullPolicy;
+import io.airlog.WriteMode;
 import io.airlog.cdi.AirlogConfigKeys;
 import io.airlog.jdbc.JdbcAuditStream;
 import io.airlog.jdbc.JdbcChainVerifier;
-import io.airlog.jdbc.QueueFullPolicy;
 import io.airlog.jdbc.SchemaException;
 import io.airlog.jdbc.SchemaMode;
 import io.airlog.jdbc.TableNames;
-import io.airlog.jdbc.WriteMode;
 import io.airlog.verify.VerificationReport;
 import javax.sql.DataSource;
 

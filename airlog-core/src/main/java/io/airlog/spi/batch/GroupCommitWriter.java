@@ -1,10 +1,9 @@
-package io.airlog.jdbc.internal;
+package io.airlog.spi.batch;
 
 import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
 import io.airlog.AuditException;
-import io.airlog.jdbc.QueueFullPolicy;
-import io.airlog.jdbc.WriterStatistics;
+import io.airlog.QueueFullPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,16 +22,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The group-commit writer of one stream: a bounded queue of drafts and one thread that
- * drains it in batches and hands each batch to a {@link ChainAppender}, one transaction per
- * batch.
+ * drains it in batches and hands each batch to a {@link BatchAppender} (for example one
+ * transaction per batch).
  *
  * <p>A batch is whatever is queued when the thread comes back from the previous commit (up
  * to the maximum size). Under load the queue fills while a transaction commits, so batches
  * grow with the number of callers by themselves. When the batch is smaller than the one
  * before, the thread waits up to the maximum delay for the callers of that batch to come
  * back (see {@link #gather}); a single caller never waits. When other writers append to the
- * same log, the batch closes only once its transaction holds the head row's lock: what was
- * queued while a writer in another JVM held the lock joins it (see {@link ChainAppender}).
+ * same log, the batch closes only once the appender holds the log's head (for the JDBC
+ * appender, the head row's lock): what was queued while a writer in another JVM held it joins
+ * it (see {@link BatchAppender.DraftSource}).
  *
  * <p>Callers' futures are completed only after the commit (or the failure) of their own
  * batch. Waiting callers are completed by the writer thread; asynchronous callers by a
@@ -45,7 +45,7 @@ public final class GroupCommitWriter {
 
     private final String streamName;
     private final String logId;
-    private final ChainAppender appender;
+    private final BatchAppender appender;
     private final BlockingQueue<Submission> queue;
     private final int maxBatch;
     private final long maxDelayNanos;
@@ -74,7 +74,7 @@ public final class GroupCommitWriter {
      * @param appender stores a batch; used by the writer thread only, closed when it stops
      * @param settings queue and batch settings
      */
-    public GroupCommitWriter(String streamName, String logId, ChainAppender appender, Settings settings) {
+    public GroupCommitWriter(String streamName, String logId, BatchAppender appender, Settings settings) {
         this.streamName = streamName;
         this.logId = logId;
         this.appender = appender;

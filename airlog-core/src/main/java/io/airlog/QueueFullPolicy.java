@@ -1,8 +1,9 @@
-package io.airlog.jdbc;
+package io.airlog;
 
 /**
- * What a caller experiences when the writer's queue is full: the database is slower than
- * the callers. Events are never dropped silently.
+ * What a caller experiences when a stream's write queue is full: its storage is slower than
+ * the callers (see {@link io.airlog.spi.batch.GroupCommitWriter}). Events are never dropped
+ * silently.
  */
 public enum QueueFullPolicy {
     /**

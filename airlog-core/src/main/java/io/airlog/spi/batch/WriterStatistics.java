@@ -1,9 +1,9 @@
-package io.airlog.jdbc;
+package io.airlog.spi.batch;
 
 /**
- * Counters of a {@link JdbcAuditStream}'s group-commit writer since the stream was opened:
- * how well batching works and what failed. A consistent-enough snapshot for metrics; the
- * counters are read one by one, not under a lock.
+ * Counters of a {@link GroupCommitWriter} since its stream was opened: how well batching
+ * works and what failed. A consistent-enough snapshot for metrics; the counters are read one
+ * by one, not under a lock.
  *
  * @param committedBatches transactions that committed
  * @param committedEvents events stored by those transactions
@@ -15,11 +15,12 @@ package io.airlog.jdbc;
  *                     their batch failed, the queue was full, or their draft was rejected
  * @param largestBatch the most events stored by one transaction
  * @param queued drafts waiting in the queue now
- * @param connections connections the writer has opened: one, plus one after each failed
- *                    batch (the writer replaces its connection after any failure)
+ * @param connections connections to its storage the appender has opened
+ *                    ({@link BatchAppender#connectionsOpened()}; the JDBC appender: one, plus
+ *                    one after each failed batch)
  * @param foreignAppends batches that found the log's head moved by another writer (in this
- *                       JVM or another) since this writer's previous batch; such batches lock
- *                       the head before they seal (see docs/jdbc-writer.md)
+ *                       JVM or another) since this writer's previous batch
+ *                       ({@link BatchAppender#foreignAppends()})
  */
 public record WriterStatistics(long committedBatches, long committedEvents, long failedBatches, long failedEvents,
                                int largestBatch, int queued, long connections, long foreignAppends) {

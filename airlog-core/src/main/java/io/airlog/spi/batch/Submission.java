@@ -1,4 +1,4 @@
-package io.airlog.jdbc.internal;
+package io.airlog.spi.batch;
 
 import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
