@@ -1,30 +1,23 @@
 package io.airlog.jdbc;
 
-import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
 import io.airlog.AuditException;
 import io.airlog.AuditLimits;
 import io.airlog.AuditLogReader;
 import io.airlog.AuditQuery;
-import io.airlog.AuditStream;
 import io.airlog.Capability;
 import io.airlog.ChainPosition;
 import io.airlog.QueueFullPolicy;
-import io.airlog.StreamHealth;
 import io.airlog.WriteMode;
 import io.airlog.internal.Text;
 import io.airlog.jdbc.internal.ChainAppender;
 import io.airlog.jdbc.internal.LogQueries;
+import io.airlog.spi.batch.GroupCommitAuditStream;
 import io.airlog.spi.batch.GroupCommitWriter;
-import io.airlog.spi.batch.WriterStatistics;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -78,21 +71,14 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Safe for concurrent use by any number of threads.
  */
-public final class JdbcAuditStream implements AuditStream, AuditLogReader {
-    private final String name;
-    private final String logId;
-    private final WriteMode writeMode;
-    private final GroupCommitWriter writer;
+public final class JdbcAuditStream extends GroupCommitAuditStream implements AuditLogReader {
     private final LogQueries queries;
 
     private JdbcAuditStream(Builder b, TableNames tables) {
-        this.name = b.name;
-        this.logId = b.logId;
-        this.writeMode = b.writeMode;
-        this.queries = new LogQueries(b.jdbi, tables, logId);
-        this.writer = new GroupCommitWriter(name, logId, new ChainAppender(b.jdbi, tables, logId),
+        super(b.name, b.logId, new ChainAppender(b.jdbi, tables, b.logId),
                 new GroupCommitWriter.Settings(b.batchMaxSize, b.batchMaxDelay, b.queueCapacity, b.queueFullPolicy,
-                        b.blockTimeout, writeMode == WriteMode.ASYNC));
+                        b.blockTimeout, b.writeMode == WriteMode.ASYNC));
+        this.queries = new LogQueries(b.jdbi, tables, b.logId);
     }
 
     /** Starts a stream on a data source. */
@@ -105,88 +91,13 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
         return new Builder(Objects.requireNonNull(jdbi, "jdbi"));
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String logId() {
-        return logId;
-    }
-
-    /**
-     * Records a draft and returns it as stored, after its batch has committed.
-     *
-     * @throws AuditException if it could not be stored (its batch failed, the queue stayed
-     *         full, the thread was interrupted while waiting)
-     * @throws IllegalStateException if the stream is closed
-     */
-    @Override
-    public AuditEvent record(AuditDraft draft) {
-        CompletableFuture<AuditEvent> result = writer.submit(draft, true);
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IllegalStateException) {
-                throw new IllegalStateException(cause.getMessage(), cause);
-            }
-            throw new AuditException(cause.getMessage(), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuditException("audit stream '" + name + "': interrupted while waiting for the commit;"
-                    + " the event may still be recorded", e);
-        }
-    }
-
-    /**
-     * In {@link WriteMode#ASYNC}, queues the draft and returns at once; the stage completes
-     * (never on the writer thread) after the batch committed, or fails with the exception
-     * {@link #record} would throw. In {@link WriteMode#SYNC}, waits like {@code record}.
-     */
-    @Override
-    public CompletionStage<AuditEvent> recordAsync(AuditDraft draft) {
-        if (writeMode == WriteMode.SYNC) {
-            return AuditStream.super.recordAsync(draft);
-        }
-        try {
-            return writer.submit(draft, false);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
+    /** {@link Capability#QUERY} and {@link Capability#DURABLE} besides the writer's. */
     @Override
     public Set<Capability> capabilities() {
-        Set<Capability> capabilities = EnumSet.of(Capability.QUERY, Capability.BATCHING, Capability.DURABLE);
-        if (writeMode == WriteMode.ASYNC) {
-            capabilities.add(Capability.ASYNC);
-        }
+        Set<Capability> capabilities = super.capabilities();
+        capabilities.add(Capability.QUERY);
+        capabilities.add(Capability.DURABLE);
         return capabilities;
-    }
-
-    /**
-     * Up while open and the last batch committed; down (with the error) after a failed
-     * batch, until a batch commits again.
-     */
-    @Override
-    public StreamHealth health() {
-        WriterStatistics stats = writer.statistics();
-        String failure = writer.lastFailure();
-        boolean closed = writer.isClosed();
-        return new StreamHealth(!closed && failure == null, stats.committedEvents(), stats.failedEvents(),
-                stats.queued(), closed ? "closed" : failure == null ? "" : "last batch failed: " + failure);
-    }
-
-    /** The group-commit writer's counters (batches, events, failures, queue depth). */
-    public WriterStatistics statistics() {
-        return writer.statistics();
-    }
-
-    /** The write mode this stream was built with. */
-    public WriteMode writeMode() {
-        return writeMode;
     }
 
     @Override
@@ -217,12 +128,6 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
     @Override
     public Stream<AuditEvent> replay(long fromSequence, long toSequence) {
         return queries.replay(fromSequence, toSequence);
-    }
-
-    /** Stores everything queued, then stops the writer. Idempotent. */
-    @Override
-    public void close() {
-        writer.close();
     }
 
     /**
