@@ -1,4 +1,4 @@
-package io.airlog.cdi.internal;
+package io.airlog.internal;
 
 import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
@@ -11,17 +11,21 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The stream of backend {@code none} (and of every stream when {@code airlog.enabled=false}):
- * it accepts drafts and stores nothing; {@link #record} returns null, as for a dropped draft.
- * Its health says so and counts the discarded drafts.
+ * The stream of backend {@code none} (and, in airlog-cdi, of every stream when
+ * {@code airlog.enabled=false}): it accepts drafts and stores nothing; {@link #record}
+ * returns null, as for a dropped draft. Its health says so and counts the discarded drafts.
  */
-final class DiscardingAuditStream implements AuditStream {
+public final class DiscardingAuditStream implements AuditStream {
     private final String name;
     private final String reason;
     private final AtomicLong discarded = new AtomicLong();
     private volatile boolean closed;
 
-    DiscardingAuditStream(String name, String reason) {
+    /**
+     * @param name the stream's name
+     * @param reason why it discards, for its health (e.g. {@code airlog.backend=none})
+     */
+    public DiscardingAuditStream(String name, String reason) {
         this.name = name;
         this.reason = reason;
     }
