@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
 import io.airlog.AuditStream;
-import io.airlog.stream.InMemoryAuditStream;
 import io.airlog.stream.JsonLinesReader;
 import io.airlog.stream.JsonLinesVerifier;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ class ConfigurationTest {
         TestContainer.Builder builder = TestContainer.builder().property("airlog.backend", "kafka");
 
         assertThat(builder.startFailure()).hasStackTraceContaining(
-                "airlog.backend: invalid value 'kafka'; allowed values: jdbc, json, memory, none");
+                "airlog.backend: invalid value 'kafka'; allowed values: ").hasStackTraceContaining("jdbc, json, memory, none");
     }
 
     @Test
@@ -42,7 +41,8 @@ class ConfigurationTest {
         TestContainer.Builder builder = memory().property("airlog.streams.security.backend", "mongo");
 
         assertThat(builder.startFailure()).hasStackTraceContaining(
-                "airlog.streams.security.backend: invalid value 'mongo'; allowed values: jdbc, json, memory, none");
+                "airlog.streams.security.backend: invalid value 'mongo'; allowed values: ")
+                .hasStackTraceContaining("jdbc, json, memory, none");
     }
 
     @Test
@@ -125,9 +125,9 @@ class ConfigurationTest {
             logins.logout("alice");
 
             StreamConsumer streams = c.select(StreamConsumer.class);
-            assertThat(((InMemoryAuditStream) streams.security()).events()).extracting(AuditEvent::action)
+            assertThat(TestContainer.stored(streams.security())).extracting(AuditEvent::action)
                     .containsExactly("login");
-            assertThat(((InMemoryAuditStream) streams.main()).events()).extracting(AuditEvent::action)
+            assertThat(TestContainer.stored(streams.main())).extracting(AuditEvent::action)
                     .containsExactly("logout");
         }
     }
