@@ -4,6 +4,8 @@ import io.airlog.AuditEvent;
 import io.airlog.ChainPosition;
 import io.airlog.StreamHealth;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
@@ -102,6 +104,65 @@ public abstract class EmittingAuditStream extends SealingAuditStream {
                             + listener.getClass().getName() + " failed at close", e);
                 }
             }
+        }
+    }
+
+    /**
+     * The settings every emitting stream has: its state file and log, name, state-file
+     * durability and listeners. A subclass's builder extends it and adds its own.
+     *
+     * @param <B> the subclass's builder
+     */
+    public abstract static class Builder<B extends Builder<B>> {
+        private final Path stateFile;
+        private final String logId;
+        private final List<ChainListener> listeners = new ArrayList<>();
+        private String name;
+        private boolean fsync;
+
+        /**
+         * @param stateFile the chain state file (created with its directories if absent)
+         * @param logId the log
+         */
+        protected Builder(Path stateFile, String logId) {
+            this.stateFile = Objects.requireNonNull(stateFile, "stateFile");
+            this.logId = Objects.requireNonNull(logId, "logId");
+        }
+
+        /** This builder, typed as the subclass. */
+        protected abstract B self();
+
+        /** The stream's name (default: the log id). */
+        public B name(String streamName) {
+            this.name = Objects.requireNonNull(streamName, "name");
+            return self();
+        }
+
+        /** Whether each write of the state file is forced to the device (default false: the operating system has it). */
+        public B fsync(boolean force) {
+            this.fsync = force;
+            return self();
+        }
+
+        /** Adds a listener told of every appended event, in order (a checkpointer). */
+        public B listener(ChainListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return self();
+        }
+
+        /** The stream's name. */
+        protected String streamName() {
+            return name == null ? logId : name;
+        }
+
+        /** The listeners. */
+        protected List<ChainListener> listeners() {
+            return listeners;
+        }
+
+        /** Opens the state file (see {@link ChainStateFile#open}). */
+        protected ChainStateFile openStateFile() {
+            return ChainStateFile.open(stateFile, logId, fsync);
         }
     }
 

@@ -8,7 +8,6 @@ import io.airlog.spi.EmittingAuditStream;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.logs.Logger;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -66,43 +65,23 @@ public final class OtelAuditStream extends EmittingAuditStream {
     }
 
     /** Builds an {@link OtelAuditStream}. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder extends EmittingAuditStream.Builder<Builder> {
         private final OpenTelemetry openTelemetry;
-        private final Path stateFile;
-        private final String logId;
-        private final List<ChainListener> listeners = new ArrayList<>();
-        private String name;
-        private boolean fsync;
 
         private Builder(OpenTelemetry openTelemetry, Path stateFile, String logId) {
+            super(stateFile, logId);
             this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
-            this.stateFile = Objects.requireNonNull(stateFile, "stateFile");
-            this.logId = Objects.requireNonNull(logId, "logId");
         }
 
-        /** The stream's name (default: the log id). */
-        public Builder name(String streamName) {
-            this.name = Objects.requireNonNull(streamName, "name");
-            return this;
-        }
-
-        /** Whether each write of the state file is forced to the device (default false). */
-        public Builder fsync(boolean force) {
-            this.fsync = force;
-            return this;
-        }
-
-        /** Adds a listener told of every appended event. */
-        public Builder listener(ChainListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
+        @Override
+        protected Builder self() {
             return this;
         }
 
         /** Opens the state file and returns the stream. */
         public OtelAuditStream build() {
             Logger logger = openTelemetry.getLogsBridge().get(SCOPE);
-            ChainStateFile state = ChainStateFile.open(stateFile, logId, fsync);
-            return new OtelAuditStream(name == null ? logId : name, state, listeners, logger);
+            return new OtelAuditStream(streamName(), openStateFile(), listeners(), logger);
         }
     }
 }

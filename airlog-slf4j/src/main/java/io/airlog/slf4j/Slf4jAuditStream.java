@@ -7,7 +7,6 @@ import io.airlog.spi.ChainListener;
 import io.airlog.spi.ChainStateFile;
 import io.airlog.spi.EmittingAuditStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -45,8 +44,9 @@ public final class Slf4jAuditStream extends EmittingAuditStream {
     private final Logger logger;
     private final Marker marker;
 
-    private Slf4jAuditStream(Builder b, ChainStateFile state, Logger logger, Marker marker) {
-        super(b.name == null ? state.logId() : b.name, state, b.listeners);
+    private Slf4jAuditStream(String name, ChainStateFile state, List<ChainListener> listeners, Logger logger,
+                             Marker marker) {
+        super(name, state, listeners);
         this.logger = logger;
         this.marker = marker;
     }
@@ -87,23 +87,16 @@ public final class Slf4jAuditStream extends EmittingAuditStream {
     }
 
     /** Builds a {@link Slf4jAuditStream}. Not thread-safe. */
-    public static final class Builder {
-        private final Path stateFile;
-        private final String logId;
-        private final List<ChainListener> listeners = new ArrayList<>();
-        private String name;
+    public static final class Builder extends EmittingAuditStream.Builder<Builder> {
         private String loggerName = DEFAULT_LOGGER;
         private String markerName = DEFAULT_MARKER;
-        private boolean fsync;
 
         private Builder(Path stateFile, String logId) {
-            this.stateFile = Objects.requireNonNull(stateFile, "stateFile");
-            this.logId = Objects.requireNonNull(logId, "logId");
+            super(stateFile, logId);
         }
 
-        /** The stream's name (default: the log id). */
-        public Builder name(String streamName) {
-            this.name = Objects.requireNonNull(streamName, "name");
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -116,18 +109,6 @@ public final class Slf4jAuditStream extends EmittingAuditStream {
         /** The marker (default {@value Slf4jAuditStream#DEFAULT_MARKER}). */
         public Builder marker(String marker) {
             this.markerName = Objects.requireNonNull(marker, "marker");
-            return this;
-        }
-
-        /** Whether each write of the state file is forced to the device (default false: the operating system has it). */
-        public Builder fsync(boolean force) {
-            this.fsync = force;
-            return this;
-        }
-
-        /** Adds a listener told of every appended event (a checkpointer). */
-        public Builder listener(ChainListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
@@ -144,7 +125,7 @@ public final class Slf4jAuditStream extends EmittingAuditStream {
             if (!logger.isInfoEnabled(marker)) {
                 throw new IllegalStateException(disabled(logger, marker));
             }
-            return new Slf4jAuditStream(this, ChainStateFile.open(stateFile, logId, fsync), logger, marker);
+            return new Slf4jAuditStream(streamName(), openStateFile(), listeners(), logger, marker);
         }
     }
 }
