@@ -14,6 +14,7 @@ import io.airlog.jdbc.internal.ChainAppender;
 import io.airlog.jdbc.internal.LogQueries;
 import io.airlog.spi.batch.GroupCommitAuditStream;
 import io.airlog.spi.batch.GroupCommitWriter;
+import io.airlog.spi.batch.WriterConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -140,15 +141,15 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
      */
     public static final class Builder {
         /** Default most events per transaction. */
-        public static final int DEFAULT_BATCH_MAX_SIZE = 512;
+        public static final int DEFAULT_BATCH_MAX_SIZE = WriterConfig.DEFAULT_BATCH_MAX_SIZE;
         /** Default time a batch smaller than the previous one waits for more events. */
-        public static final Duration DEFAULT_BATCH_MAX_DELAY = Duration.ofMillis(2);
+        public static final Duration DEFAULT_BATCH_MAX_DELAY = WriterConfig.DEFAULT_BATCH_MAX_DELAY;
         /** Default queue capacity. */
-        public static final int DEFAULT_QUEUE_CAPACITY = 8192;
+        public static final int DEFAULT_QUEUE_CAPACITY = WriterConfig.DEFAULT_QUEUE_CAPACITY;
         /** Default wait for room in a full queue. */
-        public static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofSeconds(10);
+        public static final Duration DEFAULT_BLOCK_TIMEOUT = WriterConfig.DEFAULT_BLOCK_TIMEOUT;
         /** The largest batch size accepted. */
-        public static final int MAX_BATCH_SIZE = 10_000;
+        public static final int MAX_BATCH_SIZE = WriterConfig.MAX_BATCH_SIZE;
 
         private final Jdbi jdbi;
         private String name = "default";
