@@ -310,6 +310,9 @@ public final class AuditPipeline implements AuditStream {
     }
 
     private AuditEvent conclude(AuditDraft draft, Route route, List<Attempt> attempts) {
+        if (attempts.size() == 1 && attempts.get(0).error() == null && attempts.get(0).event() != null) {
+            return stored(attempts.get(0)); // the common case, without the bookkeeping of several destinations
+        }
         Map<String, AuditEvent> delivered = new LinkedHashMap<>();
         Map<String, RuntimeException> failures = new LinkedHashMap<>();
         boolean requiredFailed = false;
@@ -324,9 +327,7 @@ public final class AuditPipeline implements AuditStream {
                 }
             } else if (attempt.event() != null) {
                 delivered.put(d.name(), attempt.event());
-                for (PipelineListener listener : listeners) {
-                    notify(listener, l -> l.stored(d.name(), attempt.event(), attempt.nanos()));
-                }
+                notifyStored(attempt);
             }
         }
         if (requiredFailed) {
@@ -352,6 +353,18 @@ public final class AuditPipeline implements AuditStream {
         }
         recorded.increment();
         return delivered.values().iterator().next();
+    }
+
+    private AuditEvent stored(Attempt attempt) {
+        notifyStored(attempt);
+        recorded.increment();
+        return attempt.event();
+    }
+
+    private void notifyStored(Attempt attempt) {
+        for (PipelineListener listener : listeners) {
+            notify(listener, l -> l.stored(attempt.destination().name(), attempt.event(), attempt.nanos()));
+        }
     }
 
     private void notify(PipelineListener listener, java.util.function.Consumer<PipelineListener> call) {
