@@ -2,16 +2,19 @@ package io.airlog.cdi;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Every MicroProfile Config key airlog-cdi reads. {@code docs/configuration.md} describes each
  * of them (type, default, environment variable, meaning); a test keeps the two in step.
  *
- * <p>Keys marked "per stream" below also exist for each named stream as
- * {@code airlog.streams.<name>.<rest>} (see {@link #forStream}); a named stream takes its own
- * value when set and the global one otherwise, except {@link #LOG_ID}, whose default for a
- * named stream is the stream's name. A named stream exists when
+ * <p>Keys marked "per stream" below, and every backend's own keys
+ * ({@code airlog.<backend>.<key>}, listed by its {@link io.airlog.spi.AuditBackendProvider}),
+ * also exist for each named stream as {@code airlog.streams.<name>.<rest>} (see
+ * {@link #forStream}); a named stream takes its own value when set and the global one
+ * otherwise, except {@link #LOG_ID}, whose default for a named stream is the stream's name,
+ * and the fan-out keys, which a stream has only of its own. A named stream exists when
  * {@code airlog.streams.<name>.backend} is set.
  */
 public final class AirlogConfigKeys {
@@ -23,22 +26,15 @@ public final class AirlogConfigKeys {
     /** Whether the interceptor records events and streams are opened (boolean, default true). */
     public static final String ENABLED = PREFIX + "enabled";
 
-    /** Per stream: where events go: {@code jdbc}, {@code json}, {@code memory} or {@code none}. */
+    /**
+     * Per stream: where events go: the name of a backend ({@code jdbc}, {@code json},
+     * {@code memory}, {@code none}, or one a module or the application provides, see
+     * {@link io.airlog.spi.AuditBackendProvider}). A backend's own keys are
+     * {@code airlog.<backend>.<key>} (see {@link #forBackend}).
+     */
     public static final String BACKEND = PREFIX + "backend";
     /** Per stream: the id of the log (chain) the stream writes. */
     public static final String LOG_ID = PREFIX + "log-id";
-    /** Per stream: the JSON-lines file of a {@code json} stream (standard output when unset). */
-    public static final String JSON_FILE = PREFIX + "json.file";
-    /** Per stream: when JSON lines reach the disk: {@code buffered}, {@code flush}, {@code fsync}. */
-    public static final String JSON_DURABILITY = PREFIX + "json.durability";
-    /** Per stream: the name of the data source of a {@code jdbc} stream (the default data source when unset). */
-    public static final String JDBC_DATASOURCE = PREFIX + "jdbc.datasource";
-    /** Per stream: how the data source is found: {@code auto}, {@code cdi} or {@code jndi}. */
-    public static final String JDBC_DATASOURCE_LOOKUP = PREFIX + "jdbc.datasource-lookup";
-    /** Per stream: the prefix of the audit tables. */
-    public static final String JDBC_TABLE_PREFIX = PREFIX + "jdbc.table-prefix";
-    /** Per stream: what happens to the schema at start: {@code validate}, {@code create} or {@code none}. */
-    public static final String JDBC_SCHEMA = PREFIX + "jdbc.schema";
     /** Per stream: {@code sync} (the call returns after the event is stored) or {@code async}. */
     public static final String WRITE_MODE = PREFIX + "write-mode";
     /** Per stream: the most events one batch (one transaction) stores. */
@@ -61,6 +57,16 @@ public final class AirlogConfigKeys {
     public static final String VERIFY_ON_STARTUP = PREFIX + "verify.on-startup";
     /** Per stream: what a damaged log does to the start: {@code fail} or {@code warn}. */
     public static final String VERIFY_ON_FAILURE = PREFIX + "verify.on-failure";
+    /**
+     * Per stream, without fallback to the global key: the other streams that must also store
+     * every event of this stream (a failure fails the call).
+     */
+    public static final String FAN_OUT_REQUIRED = PREFIX + "fan-out.required";
+    /**
+     * Per stream, without fallback to the global key: the other streams that should also store
+     * every event of this stream (a failure is counted and logged; the call succeeds).
+     */
+    public static final String FAN_OUT_BEST_EFFORT = PREFIX + "fan-out.best-effort";
 
     /** Which of the audit interceptors records events (an {@code int}, a {@code @Priority} value). */
     public static final String INTERCEPTOR_PRIORITY = PREFIX + "interceptor.priority";
@@ -68,14 +74,20 @@ public final class AirlogConfigKeys {
     public static final String INTERCEPTOR_DENIED_EXCEPTIONS = PREFIX + "interceptor.denied-exceptions";
 
     /** The keys that exist per stream, in their global form. */
-    public static final List<String> STREAM_KEYS = List.of(BACKEND, LOG_ID, JSON_FILE, JSON_DURABILITY,
-            JDBC_DATASOURCE, JDBC_DATASOURCE_LOOKUP, JDBC_TABLE_PREFIX, JDBC_SCHEMA, WRITE_MODE, BATCH_MAX_SIZE,
+    public static final List<String> STREAM_KEYS = List.of(BACKEND, LOG_ID, WRITE_MODE, BATCH_MAX_SIZE,
             BATCH_MAX_DELAY, QUEUE_CAPACITY, QUEUE_FULL, QUEUE_BLOCK_TIMEOUT, ON_WRITE_FAILURE, REDACT_KEYS, REDACT_DEFAULTS,
-            VERIFY_ON_STARTUP, VERIFY_ON_FAILURE);
+            VERIFY_ON_STARTUP, VERIFY_ON_FAILURE, FAN_OUT_REQUIRED, FAN_OUT_BEST_EFFORT);
 
     /** The keys that exist only globally. */
     public static final List<String> GLOBAL_KEYS = List.of(ENABLED, INTERCEPTOR_PRIORITY,
             INTERCEPTOR_DENIED_EXCEPTIONS);
+
+    /**
+     * The first words of airlog's own keys, which no backend may take as its name (its keys
+     * would mix with airlog's).
+     */
+    public static final Set<String> RESERVED_WORDS = Set.of("enabled", "backend", "log-id", "write-mode", "batch",
+            "queue", "on-write-failure", "redact", "verify", "fan-out", "interceptor", "streams");
 
     /** The name of the default stream (configured by the global keys). */
     public static final String DEFAULT_STREAM = "default";
@@ -88,21 +100,32 @@ public final class AirlogConfigKeys {
 
     /**
      * The key of a named stream: {@code forStream("security", BACKEND)} is
-     * {@code airlog.streams.security.backend}.
+     * {@code airlog.streams.security.backend}; {@code forStream("security",
+     * forBackend("jdbc", "schema"))} is {@code airlog.streams.security.jdbc.schema}.
      *
-     * @throws IllegalArgumentException if {@code key} is not one of {@link #STREAM_KEYS} or
+     * @param key one of {@link #STREAM_KEYS} or a backend's key ({@link #forBackend})
+     * @throws IllegalArgumentException if {@code key} is a global key or not an airlog key, or
      *         the name is not a valid stream name
      */
     public static String forStream(String streamName, String key) {
         Objects.requireNonNull(streamName, "streamName");
-        if (!STREAM_KEYS.contains(key)) {
-            throw new IllegalArgumentException(key + " is not a per-stream key; per-stream keys: " + STREAM_KEYS);
+        if (!key.startsWith(PREFIX) || GLOBAL_KEYS.contains(key) || key.startsWith(STREAMS_PREFIX)) {
+            throw new IllegalArgumentException(key + " is not a per-stream key; per-stream keys: " + STREAM_KEYS
+                    + " and every backend's airlog.<backend>.<key>");
         }
         if (!STREAM_NAME.matcher(streamName).matches()) {
             throw new IllegalArgumentException("stream name '" + streamName
                     + "' is not valid: use 1 to 63 lower-case letters, digits and dashes, starting with a letter");
         }
         return STREAMS_PREFIX + streamName + "." + key.substring(PREFIX.length());
+    }
+
+    /**
+     * The global form of a backend's own key: {@code forBackend("json", "file")} is
+     * {@code airlog.json.file}. Such keys are per stream.
+     */
+    public static String forBackend(String backend, String key) {
+        return PREFIX + backend + "." + key;
     }
 
     /**

@@ -2,6 +2,8 @@ package io.airlog.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlog.spi.AuditBackendProvider;
+import jakarta.enterprise.inject.Any;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,24 @@ class ConfigurationReferenceTest {
         }
     }
 
+    /**
+     * Every backend's own keys, in their global form, as an application with this module's
+     * test class path sees them: the CDI beans (jdbc) and the ServiceLoader providers (core's,
+     * and those of the backend modules on the test class path).
+     */
+    private static List<String> backendKeys() {
+        List<String> keys = new ArrayList<>();
+        ServiceLoader.load(AuditBackendProvider.class).forEach(provider -> addKeys(provider, keys));
+        try (TestContainer c = TestContainer.builder().property("airlog.enabled", "false").start()) {
+            c.instance(AuditBackendProvider.class, Any.Literal.INSTANCE).forEach(provider -> addKeys(provider, keys));
+        }
+        return keys;
+    }
+
+    private static void addKeys(AuditBackendProvider provider, List<String> keys) {
+        provider.keys().forEach(key -> keys.add(AirlogConfigKeys.forBackend(provider.name(), key)));
+    }
+
     private static List<String> constants() throws IllegalAccessException {
         List<String> keys = new ArrayList<>();
         for (Field f : AirlogConfigKeys.class.getFields()) {
@@ -58,8 +79,18 @@ class ConfigurationReferenceTest {
     }
 
     @Test
-    void everyRowIsAKeyOfTheConstantsClass() throws IllegalAccessException {
+    void everyKeyOfEveryBackendHasARowMarkedPerStream() {
+        List<String> keys = backendKeys();
+
+        assertThat(keys).contains("airlog.jdbc.schema", "airlog.json.file");
+        assertThat(rows.keySet()).containsAll(keys);
+        keys.forEach(k -> assertThat(rows.get(k).get(3)).as(k).isEqualTo("yes"));
+    }
+
+    @Test
+    void everyRowIsAKeyOfTheConstantsClassOrOfABackend() throws IllegalAccessException {
         List<String> known = new ArrayList<>(constants());
+        known.addAll(backendKeys());
         known.add(NAMED_BACKEND);
 
         assertThat(known).containsAll(rows.keySet());
@@ -109,7 +140,7 @@ class ConfigurationReferenceTest {
 
     @Test
     void streamKeyReplacesThePrefix() {
-        assertThat(AirlogConfigKeys.forStream("security", AirlogConfigKeys.JDBC_TABLE_PREFIX))
+        assertThat(AirlogConfigKeys.forStream("security", AirlogConfigKeys.forBackend("jdbc", "table-prefix")))
                 .isEqualTo("airlog.streams.security.jdbc.table-prefix");
         assertThat(AirlogConfigKeys.environmentVariable("airlog.streams.security.jdbc.table-prefix"))
                 .isEqualTo("AIRLOG_STREAMS_SECURITY_JDBC_TABLE_PREFIX");

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airlog.AuditContext;
 import io.airlog.AuditEvent;
-import io.airlog.AuditStream;
-import io.airlog.stream.InMemoryAuditStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +26,7 @@ class InterceptorArgumentsTest {
     }
 
     private List<AuditEvent> events() {
-        return ((InMemoryAuditStream) container.select(AuditStream.class)).events();
+        return container.events();
     }
 
     private AuditEvent only() {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airlog.AuditEvent;
-import io.airlog.AuditStream;
 import io.airlog.Outcome;
-import io.airlog.stream.InMemoryAuditStream;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +27,7 @@ class InterceptorOutcomeTest {
     }
 
     private List<AuditEvent> events() {
-        return ((InMemoryAuditStream) container.select(AuditStream.class)).events();
+        return container.events();
     }
 
     @Test

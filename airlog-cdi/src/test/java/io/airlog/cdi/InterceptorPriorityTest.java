@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airlog.AuditEvent;
-import io.airlog.AuditStream;
 import io.airlog.Outcome;
-import io.airlog.stream.InMemoryAuditStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InterceptorPriorityTest {
 
     private static List<AuditEvent> events(TestContainer container) {
-        return ((InMemoryAuditStream) container.select(AuditStream.class)).events();
+        return container.events();
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.airlog.cdi;
 
 import io.airlog.AuditEvent;
-import io.airlog.AuditStream;
-import io.airlog.stream.InMemoryAuditStream;
 
 /**
  * Runs in a class loader without JAX-RS and MicroProfile Health (see
@@ -17,7 +15,7 @@ public final class IsolatedRun {
         try (TestContainer c = TestContainer.builder().property("airlog.backend", "memory")
                 .beans(AccountService.class).start()) {
             c.select(AccountService.class).open("A-1", "EUR");
-            AuditEvent e = ((InMemoryAuditStream) c.select(AuditStream.class)).events().get(0);
+            AuditEvent e = c.events().get(0);
             return e.action() + " " + e.outcome();
         }
     }

@@ -10,6 +10,8 @@ import io.airlog.Outcome;
 import io.airlog.jdbc.JdbcChainVerifier;
 import io.airlog.jdbc.TableNames;
 import io.airlog.verify.VerificationReport;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -95,6 +97,35 @@ class JdbcAcceptanceTest {
         VerificationReport report = new JdbcChainVerifier(H2DataSources.h2(url), TableNames.DEFAULT).verifyFull("bank");
         assertThat(report.intact()).isTrue();
         assertThat(report.eventsRead()).isEqualTo(10);
+    }
+
+    @Test
+    void asyncWriteModeReturnsBeforeTheEventIsCommitted() throws Exception {
+        url = url + ";LOCK_TIMEOUT=120000";
+        try (TestContainer c = jdbc().property("airlog.write-mode", "async").start()) {
+            AccountService accounts = c.select(AccountService.class);
+            accounts.open("A-1", "EUR");
+            AuditLogReader log = (AuditLogReader) c.select(AuditStream.class);
+            while (log.head().size() < 1) {
+                Thread.onSpinWait();
+            }
+            try (Connection blocker = H2DataSources.h2(url).getConnection()) {
+                blocker.setAutoCommit(false);
+                try (Statement lock = blocker.createStatement()) {
+                    lock.executeQuery("SELECT size FROM airlog_head WHERE log_id = 'bank' FOR UPDATE").close();
+                }
+
+                assertThat(accounts.open("A-2", "EUR")).isEqualTo("opened A-2");
+                assertThat(log.head().size()).as("the call returned while the writer waits for the head row")
+                        .isEqualTo(1);
+                blocker.commit();
+            }
+            while (log.head().size() < 2) {
+                Thread.onSpinWait();
+            }
+            assertThat(log.find(io.airlog.AuditQuery.builder().build())).extracting(AuditEvent::resourceId)
+                    .containsExactly("A-1", "A-2");
+        }
     }
 
     @Test

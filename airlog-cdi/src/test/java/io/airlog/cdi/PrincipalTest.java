@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlog.AuditContext;
 import io.airlog.AuditEvent;
-import io.airlog.AuditStream;
 import io.airlog.AuthMethod;
 import io.airlog.Principal;
-import io.airlog.stream.InMemoryAuditStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +28,7 @@ class PrincipalTest {
 
     private Principal recordedPrincipal() {
         container.select(AccountService.class).open("A-1", "EUR");
-        List<AuditEvent> events = ((InMemoryAuditStream) container.select(AuditStream.class)).events();
+        List<AuditEvent> events = container.events();
         return events.get(events.size() - 1).principal();
     }
 

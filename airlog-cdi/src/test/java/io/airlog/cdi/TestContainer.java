@@ -1,5 +1,8 @@
 package io.airlog.cdi;
 
+import io.airlog.AuditEvent;
+import io.airlog.AuditLogReader;
+import io.airlog.AuditStream;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -10,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -42,6 +46,19 @@ public final class TestContainer implements AutoCloseable {
     /** The beans of this type. */
     public <T> Instance<T> instance(Class<T> type, Annotation... qualifiers) {
         return weld.select(type, qualifiers);
+    }
+
+    /** Every event stored in the log of the default stream, read back through its backend. */
+    public List<AuditEvent> events() {
+        return stored(select(AuditStream.class));
+    }
+
+    /** Every event stored in the log of {@code stream} (whose backend must be readable), in order. */
+    public static List<AuditEvent> stored(AuditStream stream) {
+        AuditLogReader reader = (AuditLogReader) stream;
+        try (Stream<AuditEvent> events = reader.replay(1, reader.head().size())) {
+            return events.toList();
+        }
     }
 
     @Override

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -29,6 +32,7 @@ import java.util.concurrent.atomic.LongAdder;
  *         .routing(policy)
  *         .registry(registry)
  *         .defaultStream("main")
+ *         .fanOut("otel", Delivery.BEST_EFFORT)
  *         .build();
  * }</pre>
  *
@@ -38,55 +42,70 @@ import java.util.concurrent.atomic.LongAdder;
  *     {@code null} drops the draft: {@code record} returns {@code null}, nothing is stored
  *     and no sequence is used;</li>
  * <li>evaluates the {@link RoutingPolicy} on the transformed draft: the first matching rule
- *     decides; without a match the draft goes to the default stream;</li>
- * <li>records the draft in each destination stream in the rule's order; each stream seals it
- *     in its own log (so the copies share the event id but have their own sequence and
- *     checksum);</li>
+ *     decides; without a match the draft goes to the default stream and then to the
+ *     {@linkplain Builder#fanOut fan-out streams};</li>
+ * <li>records the draft in each destination stream in order; each stream seals it in its own
+ *     log (so the copies share the event id but have their own sequence and checksum);</li>
  * <li>returns the sealed event of the first destination that stored it: the event as stored,
  *     after every middleware.</li>
  * </ol>
  *
- * <p><b>Failures.</b> Every destination is tried even when an earlier one failed. Then:
+ * <p><b>Failures.</b> Every destination is tried even when an earlier one failed. Each
+ * destination's delivery is {@linkplain Delivery required or best-effort}: the default stream,
+ * the streams of a {@link RouteAction#REQUIRE} rule and of a {@link RouteAction#ROUTE} rule
+ * that is not best-effort are required; a fan-out stream is what {@link Builder#fanOut} says;
+ * the streams of a best-effort rule are best-effort. Then:
  * <ul>
- * <li>the default stream, a {@link RouteAction#REQUIRE} rule, and a {@link RouteAction#ROUTE}
- *     rule that is not best-effort: any failed destination fails the call with an
- *     {@link AuditDeliveryException}, which says which streams did store the event (delivery
- *     across streams is not atomic; a retry may duplicate the event id in those streams);</li>
- * <li>a best-effort {@code ROUTE} rule: each failed destination is counted
- *     ({@link PipelineStats#deliveryFailures()}, and {@link #health()}) and logged through
- *     {@link System.Logger} (logger {@code io.airlog.pipeline.AuditPipeline}) at
- *     {@code WARNING}; the call returns the event of the first stream that stored it. When no
- *     stream stored it, the event is counted as {@linkplain PipelineStats#lost() lost},
- *     logged at {@code ERROR}, and the call returns {@code null}.</li>
+ * <li>a required destination failed: the call fails with an {@link AuditDeliveryException},
+ *     which says which streams did store the event (delivery across streams is not atomic; a
+ *     retry may duplicate the event id in those streams);</li>
+ * <li>only best-effort destinations failed: each failure is counted
+ *     ({@link PipelineStats#deliveryFailures()}, and {@link #health()}), reported to the
+ *     {@linkplain PipelineListener listeners} and logged through {@link System.Logger}
+ *     (logger {@code io.airlog.pipeline.AuditPipeline}) at {@code WARNING}; the call returns
+ *     the event of the first stream that stored it. When no stream stored it, the event is
+ *     counted as {@linkplain PipelineStats#lost() lost}, logged at {@code ERROR}, and the call
+ *     returns {@code null}.</li>
  * </ul>
  * An exception from a middleware or a rule condition fails the call with an
  * {@link AuditException} before any stream is touched. Nothing is ever dropped without being
  * counted.
  *
+ * <p><b>Asynchronous recording.</b> {@link #recordAsync} runs the middleware and the routing
+ * on the caller's thread, then hands the draft to every destination's own
+ * {@code recordAsync} at once and returns; the stage completes when every destination has
+ * answered, with the same result (or the same exception) {@code record} would give. It is
+ * therefore as asynchronous as the destinations are: a stream with
+ * {@link Capability#ASYNC} (such as a JDBC stream in async write mode) returns at once, any
+ * other stores the event before its {@code recordAsync} returns.
+ *
  * <p><b>Configuration errors</b> surface in {@link Builder#build()}, never at record time:
- * a rule or the default stream naming a stream that is not in the registry fails with an
- * {@link IllegalArgumentException} naming the rule and the stream. The pipeline resolves its
- * streams when it is built; streams registered later are not seen.
+ * a rule, the default stream or a fan-out naming a stream that is not in the registry fails
+ * with an {@link IllegalArgumentException} naming the rule and the stream. The pipeline
+ * resolves its streams when it is built; streams registered later are not seen.
  *
  * <p><b>Ownership.</b> The pipeline owns none of its streams: {@link #close()} only stops the
  * pipeline from accepting drafts. Close the streams through their
  * {@link AuditStreamRegistry#close() registry} (or whoever created them), after the
  * pipeline.
  *
- * <p>Safe for concurrent use (middleware and conditions must be too). Each stream orders the
- * events of its own log; two events sent concurrently to two streams may be stored in
- * different orders in each.
+ * <p>Safe for concurrent use (middleware, conditions and listeners must be too). Each stream
+ * orders the events of its own log; two events sent concurrently to two streams may be
+ * stored in different orders in each.
  */
 public final class AuditPipeline implements AuditStream {
     private static final System.Logger LOG = System.getLogger(AuditPipeline.class.getName());
-    private static final Set<Capability> PASSED_THROUGH = EnumSet.of(Capability.DURABLE, Capability.BATCHING);
+    private static final Set<Capability> PASSED_THROUGH = EnumSet.of(Capability.DURABLE, Capability.BATCHING,
+            Capability.ASYNC);
 
     private final String name;
     private final List<AuditMiddleware> middleware;
     private final RoutingPolicy policy;
+    private final Route defaultRoute;
+    private final List<Route> ruleRoutes;
     private final Map<String, AuditStream> streams;
     private final Set<String> requiredStreams;
-    private final String defaultStream;
+    private final List<PipelineListener> listeners;
     private final Set<Capability> capabilities;
     private final LongAdder received = new LongAdder();
     private final LongAdder recorded = new LongAdder();
@@ -97,18 +116,37 @@ public final class AuditPipeline implements AuditStream {
     private final LongAdder deliveryFailures = new LongAdder();
     private volatile boolean closed;
 
-    private AuditPipeline(Builder builder, Map<String, AuditStream> streams, Set<String> requiredStreams) {
+    private AuditPipeline(Builder builder, Route defaultRoute, List<Route> ruleRoutes) {
         this.name = builder.name;
         this.middleware = List.copyOf(builder.middleware);
         this.policy = builder.policy;
-        this.defaultStream = builder.defaultStream;
-        this.streams = streams;
-        this.requiredStreams = requiredStreams;
+        this.listeners = List.copyOf(builder.listeners);
+        this.defaultRoute = defaultRoute;
+        this.ruleRoutes = ruleRoutes;
+        Map<String, AuditStream> all = new LinkedHashMap<>();
+        Set<String> required = new LinkedHashSet<>();
+        for (Route route : routes(defaultRoute, ruleRoutes)) {
+            for (Destination d : route.destinations()) {
+                all.put(d.name(), d.stream());
+                if (d.delivery() == Delivery.REQUIRED) {
+                    required.add(d.name());
+                }
+            }
+        }
+        this.streams = Collections.unmodifiableMap(all);
+        this.requiredStreams = Set.copyOf(required);
         Set<Capability> common = EnumSet.copyOf(PASSED_THROUGH);
         for (AuditStream stream : streams.values()) {
             common.retainAll(stream.capabilities());
         }
         this.capabilities = Set.copyOf(common);
+    }
+
+    private static List<Route> routes(Route first, List<Route> others) {
+        List<Route> all = new ArrayList<>(others.size() + 1);
+        all.add(first);
+        all.addAll(others);
+        return all;
     }
 
     /**
@@ -133,13 +171,85 @@ public final class AuditPipeline implements AuditStream {
      * @param draft the draft
      * @return the sealed event as stored by the first destination that stored it, after all
      *         middleware; {@code null} when middleware or a {@code DROP} rule dropped the draft,
-     *         or when no stream of a best-effort rule stored it (counted as lost and logged)
+     *         or when no best-effort destination stored it (counted as lost and logged)
      * @throws AuditDeliveryException when a stream that had to store the event did not
      * @throws AuditException when a middleware or a rule condition failed; nothing was stored
      * @throws IllegalStateException if the pipeline is closed
      */
     @Override
     public AuditEvent record(AuditDraft draft) {
+        AuditDraft current = transform(draft);
+        Route route = current == null ? null : route(current);
+        if (route == null) {
+            return null;
+        }
+        List<Attempt> attempts = new ArrayList<>(route.destinations().size());
+        for (Destination destination : route.destinations()) {
+            long start = System.nanoTime();
+            try {
+                attempts.add(new Attempt(destination, destination.stream().record(current), null,
+                        System.nanoTime() - start));
+            } catch (RuntimeException e) {
+                attempts.add(new Attempt(destination, null, e, System.nanoTime() - start));
+            }
+        }
+        return conclude(current, route, attempts);
+    }
+
+    /**
+     * Runs the draft through middleware and routing on the calling thread, then hands it to
+     * each destination's {@code recordAsync} (see the {@linkplain AuditPipeline class
+     * description}). The stage completes with what {@link #record(AuditDraft)} would return,
+     * or fails with what it would throw.
+     */
+    @Override
+    public CompletionStage<AuditEvent> recordAsync(AuditDraft draft) {
+        AuditDraft current;
+        Route route;
+        try {
+            current = transform(draft);
+            route = current == null ? null : route(current);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (route == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<CompletableFuture<Attempt>> pending = new ArrayList<>(route.destinations().size());
+        for (Destination destination : route.destinations()) {
+            long start = System.nanoTime();
+            CompletionStage<AuditEvent> stage;
+            try {
+                stage = destination.stream().recordAsync(current);
+            } catch (RuntimeException e) {
+                stage = CompletableFuture.failedFuture(e);
+            }
+            pending.add(stage.toCompletableFuture().handle((event, error) -> new Attempt(destination, event,
+                    error == null ? null : unwrap(error), System.nanoTime() - start)));
+        }
+        CompletableFuture<AuditEvent> result = new CompletableFuture<>();
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).whenComplete((done, never) -> {
+            List<Attempt> attempts = new ArrayList<>(pending.size());
+            for (CompletableFuture<Attempt> attempt : pending) {
+                attempts.add(attempt.join());
+            }
+            try {
+                result.complete(conclude(current, route, attempts));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private static RuntimeException unwrap(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof RuntimeException runtime ? runtime
+                : new AuditException("the stream failed: " + cause, cause);
+    }
+
+    /** Counts the draft and runs the middleware; null when a middleware dropped it. */
+    private AuditDraft transform(AuditDraft draft) {
         Objects.requireNonNull(draft, "draft");
         if (closed) {
             throw new IllegalStateException("audit pipeline '" + name + "' is closed");
@@ -149,20 +259,18 @@ public final class AuditPipeline implements AuditStream {
         for (int i = 0; i < middleware.size(); i++) {
             current = applyMiddleware(i, current);
             if (current == null) {
-                dropped.increment();
+                drop(draft);
                 return null;
             }
         }
-        RouteRule rule = route(current);
-        if (rule == null) {
-            return deliver(current, List.of(defaultStream), null);
+        return current;
+    }
+
+    private void drop(AuditDraft draft) {
+        dropped.increment();
+        for (PipelineListener listener : listeners) {
+            notify(listener, l -> l.dropped(name, draft));
         }
-        if (rule.action() == RouteAction.DROP) {
-            dropped.increment();
-            return null;
-        }
-        routed.increment();
-        return deliver(current, rule.streams(), rule);
     }
 
     private AuditDraft applyMiddleware(int index, AuditDraft draft) {
@@ -176,8 +284,11 @@ public final class AuditPipeline implements AuditStream {
         }
     }
 
-    private RouteRule route(AuditDraft draft) {
-        for (RouteRule rule : policy.rules()) {
+    /** The route of a draft; null when a DROP rule dropped it. */
+    private Route route(AuditDraft draft) {
+        List<RouteRule> rules = policy.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            RouteRule rule = rules.get(i);
             boolean matches;
             try {
                 matches = rule.matches(draft);
@@ -187,46 +298,55 @@ public final class AuditPipeline implements AuditStream {
                         + "' failed on event " + draft.eventId() + ": " + e.getMessage(), e);
             }
             if (matches) {
-                return rule;
+                if (rule.action() == RouteAction.DROP) {
+                    drop(draft);
+                    return null;
+                }
+                routed.increment();
+                return ruleRoutes.get(i);
             }
         }
-        return null;
+        return defaultRoute;
     }
 
-    private AuditEvent deliver(AuditDraft draft, List<String> destinations, RouteRule rule) {
+    private AuditEvent conclude(AuditDraft draft, Route route, List<Attempt> attempts) {
+        if (attempts.size() == 1 && attempts.get(0).error() == null && attempts.get(0).event() != null) {
+            return stored(attempts.get(0)); // the common case, without the bookkeeping of several destinations
+        }
         Map<String, AuditEvent> delivered = new LinkedHashMap<>();
         Map<String, RuntimeException> failures = new LinkedHashMap<>();
-        for (String destination : destinations) {
-            try {
-                AuditEvent event = streams.get(destination).record(draft);
-                if (event != null) {
-                    delivered.put(destination, event);
-                }
-            } catch (RuntimeException e) {
+        boolean requiredFailed = false;
+        for (Attempt attempt : attempts) {
+            Destination d = attempt.destination();
+            if (attempt.error() != null) {
                 deliveryFailures.increment();
-                failures.put(destination, e);
+                failures.put(d.name(), attempt.error());
+                requiredFailed |= d.delivery() == Delivery.REQUIRED;
+                for (PipelineListener listener : listeners) {
+                    notify(listener, l -> l.failed(d.name(), draft, d.delivery(), attempt.error(), attempt.nanos()));
+                }
+            } else if (attempt.event() != null) {
+                delivered.put(d.name(), attempt.event());
+                notifyStored(attempt);
             }
         }
-        String route = rule == null ? "the default stream" : "route rule '" + rule.name() + "'";
-        if (!failures.isEmpty()) {
-            if (rule == null || !rule.bestEffort()) {
-                failed.increment();
-                throw new AuditDeliveryException("audit pipeline '" + name + "' could not deliver event "
-                        + draft.eventId() + " (" + route + ") to " + failures.keySet() + "; stored in "
-                        + delivered.keySet() + ": " + failures.values().iterator().next().getMessage(),
-                        delivered, failures);
-            }
-            failures.forEach((destination, e) -> LOG.log(Level.WARNING, () -> "audit pipeline '" + name
-                    + "': best-effort " + route + " could not deliver event " + draft.eventId() + " to stream '"
-                    + destination + "'", e));
+        if (requiredFailed) {
+            failed.increment();
+            throw new AuditDeliveryException("audit pipeline '" + name + "' could not deliver event "
+                    + draft.eventId() + " (" + route.description() + ") to " + failures.keySet() + "; stored in "
+                    + delivered.keySet() + ": " + failures.values().iterator().next().getMessage(),
+                    delivered, failures);
         }
+        failures.forEach((destination, e) -> LOG.log(Level.WARNING, () -> "audit pipeline '" + name
+                + "': best-effort delivery (" + route.description() + ") of event " + draft.eventId()
+                + " to stream '" + destination + "' failed; counted in failed deliveries", e));
         if (delivered.isEmpty()) {
             if (failures.isEmpty()) {
-                dropped.increment();
+                drop(draft);
             } else {
                 lost.increment();
                 LOG.log(Level.ERROR, () -> "audit pipeline '" + name + "': event " + draft.eventId() + " (action '"
-                        + draft.action() + "') was stored in no stream of best-effort " + route + " "
+                        + draft.action() + "') was stored in no best-effort stream of " + route.description() + " "
                         + failures.keySet() + " and is lost");
             }
             return null;
@@ -235,11 +355,31 @@ public final class AuditPipeline implements AuditStream {
         return delivered.values().iterator().next();
     }
 
+    private AuditEvent stored(Attempt attempt) {
+        notifyStored(attempt);
+        recorded.increment();
+        return attempt.event();
+    }
+
+    private void notifyStored(Attempt attempt) {
+        for (PipelineListener listener : listeners) {
+            notify(listener, l -> l.stored(attempt.destination().name(), attempt.event(), attempt.nanos()));
+        }
+    }
+
+    private void notify(PipelineListener listener, java.util.function.Consumer<PipelineListener> call) {
+        try {
+            call.accept(listener);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "audit pipeline '" + name + "': listener " + listener.getClass().getName()
+                    + " failed; the event is unaffected", e);
+        }
+    }
+
     /**
-     * Only what holds for every event whatever its route: {@link Capability#DURABLE} and
-     * {@link Capability#BATCHING} when every destination stream declares them. Never
-     * {@code QUERY} (a pipeline is no reader; query its streams) nor {@code ASYNC}
-     * ({@link #recordAsync} records synchronously).
+     * Only what holds for every event whatever its route: {@link Capability#DURABLE},
+     * {@link Capability#BATCHING} and {@link Capability#ASYNC} when every destination stream
+     * declares them. Never {@code QUERY}: a pipeline is no reader; query its streams.
      */
     @Override
     public Set<Capability> capabilities() {
@@ -248,12 +388,13 @@ public final class AuditPipeline implements AuditStream {
 
     /**
      * The pipeline's counts and its streams' state: up while the pipeline is open and every
-     * stream it must deliver to (the default stream and those of rules that are not
-     * best-effort) is up; {@code recorded} as in {@link PipelineStats#recorded()};
+     * stream it must deliver to (the {@linkplain Delivery#REQUIRED required} destinations of
+     * any route) is up; {@code recorded} as in {@link PipelineStats#recorded()};
      * {@code failed} counts failed calls and {@linkplain PipelineStats#lost() lost} events;
      * {@code queued} sums the streams' queues. The detail is never empty: it names every
-     * stream that is down and then gives the other counts (received, dropped, routed by rule,
-     * failed calls, lost, failed deliveries), which {@link #stats()} returns as numbers.
+     * stream that is down, gives the detail of the others that have one, and then the other
+     * counts (received, dropped, routed by rule, failed calls, lost, failed deliveries), which
+     * {@link #stats()} returns as numbers.
      */
     @Override
     public StreamHealth health() {
@@ -269,6 +410,8 @@ public final class AuditPipeline implements AuditStream {
                 up &= !required;
                 detail.append(required ? "stream '" : "best-effort stream '").append(entry.getKey())
                         .append("' is down: ").append(health.detail()).append("; ");
+            } else if (!health.detail().isEmpty()) {
+                detail.append("stream '").append(entry.getKey()).append("': ").append(health.detail()).append("; ");
             }
         }
         detail.append("received ").append(stats.received()).append(", dropped ").append(stats.dropped())
@@ -285,6 +428,14 @@ public final class AuditPipeline implements AuditStream {
     }
 
     /**
+     * The streams this pipeline delivers to, by name, in the order they are first named (the
+     * default stream first).
+     */
+    public Map<String, AuditStream> streams() {
+        return streams;
+    }
+
+    /**
      * Stops accepting drafts; later {@code record} calls fail with
      * {@link IllegalStateException}. Closes none of the streams: the pipeline does not own
      * them. Closing twice is harmless.
@@ -294,10 +445,24 @@ public final class AuditPipeline implements AuditStream {
         closed = true;
     }
 
+    /** Where a route delivers: a stream and whether it must store the event. */
+    private record Destination(String name, AuditStream stream, Delivery delivery) {
+    }
+
+    /** The destinations of the default route or of one rule. */
+    private record Route(String description, List<Destination> destinations) {
+    }
+
+    /** What one destination did with a draft: stored it (event, or null when it declined) or failed. */
+    private record Attempt(Destination destination, AuditEvent event, RuntimeException error, long nanos) {
+    }
+
     /** Builds an {@link AuditPipeline}. Not thread-safe. */
     public static final class Builder {
         private final String name;
         private final List<AuditMiddleware> middleware = new ArrayList<>();
+        private final Map<String, Delivery> fanOut = new LinkedHashMap<>();
+        private final List<PipelineListener> listeners = new ArrayList<>();
         private RoutingPolicy policy = RoutingPolicy.none();
         private AuditStreamRegistry registry;
         private String defaultStream;
@@ -352,12 +517,43 @@ public final class AuditPipeline implements AuditStream {
         }
 
         /**
+         * Also delivers every draft that no rule matches to {@code streamName}, after the
+         * default stream and the fan-out streams added before it.
+         *
+         * @param streamName a name in the registry, other than the default stream
+         * @param delivery whether a failure of this stream fails the call
+         * @return this builder
+         * @throws IllegalArgumentException if the stream was added as a fan-out before
+         */
+        public Builder fanOut(String streamName, Delivery delivery) {
+            Objects.requireNonNull(streamName, "fan-out stream name");
+            Objects.requireNonNull(delivery, "delivery");
+            if (fanOut.putIfAbsent(streamName, delivery) != null) {
+                throw new IllegalArgumentException("audit pipeline '" + name + "': stream '" + streamName
+                        + "' is a fan-out stream already");
+            }
+            return this;
+        }
+
+        /**
+         * Adds a listener, told of every delivery, failure and drop.
+         *
+         * @param listener the listener; quick, non-blocking, safe for concurrent use
+         * @return this builder
+         */
+        public Builder listener(PipelineListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
          * Checks the configuration, resolves the streams, and returns the pipeline.
          *
          * @return the pipeline
          * @throws IllegalArgumentException when the name is blank, the registry or default
-         *         stream is missing, or the default stream or a stream of a rule is not
-         *         registered (the message names the rule and the stream)
+         *         stream is missing, the default stream is also a fan-out stream, or the
+         *         default stream, a fan-out stream or a stream of a rule is not registered
+         *         (the message names the rule and the stream)
          */
         public AuditPipeline build() {
             if (name == null || name.isBlank()) {
@@ -369,19 +565,25 @@ public final class AuditPipeline implements AuditStream {
             if (defaultStream == null || defaultStream.isBlank()) {
                 throw new IllegalArgumentException("audit pipeline '" + name + "': a default stream is required");
             }
-            Map<String, AuditStream> streams = new LinkedHashMap<>();
-            Set<String> required = new LinkedHashSet<>();
-            streams.put(defaultStream, resolve(defaultStream, "the default stream"));
-            required.add(defaultStream);
-            for (RouteRule rule : policy.rules()) {
-                for (String stream : rule.streams()) {
-                    streams.put(stream, resolve(stream, "route rule '" + rule.name() + "'"));
-                    if (!rule.bestEffort()) {
-                        required.add(stream);
-                    }
-                }
+            if (fanOut.containsKey(defaultStream)) {
+                throw new IllegalArgumentException("audit pipeline '" + name + "': the default stream '"
+                        + defaultStream + "' cannot also be a fan-out stream");
             }
-            return new AuditPipeline(this, Collections.unmodifiableMap(streams), Set.copyOf(required));
+            List<Destination> defaults = new ArrayList<>();
+            defaults.add(new Destination(defaultStream, resolve(defaultStream, "the default stream"), Delivery.REQUIRED));
+            fanOut.forEach((stream, delivery) -> defaults.add(new Destination(stream,
+                    resolve(stream, "a fan-out"), delivery)));
+            List<Route> rules = new ArrayList<>();
+            for (RouteRule rule : policy.rules()) {
+                List<Destination> destinations = new ArrayList<>();
+                for (String stream : rule.streams()) {
+                    destinations.add(new Destination(stream, resolve(stream, "route rule '" + rule.name() + "'"),
+                            rule.bestEffort() ? Delivery.BEST_EFFORT : Delivery.REQUIRED));
+                }
+                rules.add(new Route("route rule '" + rule.name() + "'", List.copyOf(destinations)));
+            }
+            return new AuditPipeline(this, new Route(fanOut.isEmpty() ? "the default stream"
+                    : "the default stream and its fan-out", List.copyOf(defaults)), List.copyOf(rules));
         }
 
         private AuditStream resolve(String stream, String user) {

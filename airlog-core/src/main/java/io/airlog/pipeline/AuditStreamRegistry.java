@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Named audit streams for plain Java (the CDI module builds the same from configuration).
- * Each stream is registered under its {@linkplain AuditStream#name() name}.
+ * Each stream is registered under its {@linkplain AuditStream#name() name}, or a name given.
  *
  * <p>The registry owns the streams registered in it: {@link #close()} closes them all, and
  * an {@link AuditPipeline} built on the registry closes none of them. Safe for concurrent use.
@@ -34,9 +34,25 @@ public final class AuditStreamRegistry implements AutoCloseable {
      * @throws IllegalArgumentException if a stream of that name is registered already
      * @throws IllegalStateException if the registry is closed
      */
-    public synchronized AuditStreamRegistry register(AuditStream stream) {
+    public AuditStreamRegistry register(AuditStream stream) {
         Objects.requireNonNull(stream, "stream");
-        String name = Objects.requireNonNull(stream.name(), "stream name");
+        return register(Objects.requireNonNull(stream.name(), "stream name"), stream);
+    }
+
+    /**
+     * Registers {@code stream} under {@code name}, which may differ from the stream's own name
+     * (a JSON-lines stream is named after its log, for instance, and a host registers it under
+     * the name of the configured stream).
+     *
+     * @param name the name pipelines and {@link #get} use
+     * @param stream the stream; the registry closes it on {@link #close()}
+     * @return this registry
+     * @throws IllegalArgumentException if a stream of that name is registered already
+     * @throws IllegalStateException if the registry is closed
+     */
+    public synchronized AuditStreamRegistry register(String name, AuditStream stream) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(stream, "stream");
         if (closed) {
             throw new IllegalStateException("audit stream registry is closed; cannot register '" + name + "'");
         }

@@ -7,11 +7,17 @@ import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
 import io.airlog.AuditException;
 import io.airlog.AuthMethod;
+import io.airlog.Capability;
 import io.airlog.Principal;
+import io.airlog.spi.batch.MemoryBatchStream;
 import io.airlog.stream.InMemoryAuditStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -291,6 +297,129 @@ class AuditPipelineTest {
 
         assertThat(audit.health().up()).isFalse();
         assertThat(audit.health().detail()).contains("stream 'security' is down");
+    }
+
+    @Test
+    void fanOutRecordsInTheDefaultStreamAndThenInEachFanOutStreamUnderOneEventId() {
+        AuditPipeline audit = pipeline().fanOut("security", Delivery.REQUIRED).build();
+
+        AuditEvent returned = audit.record(draft("login"));
+
+        assertThat(returned).isEqualTo(main.events().get(0));
+        assertThat(security.events()).singleElement().satisfies(copy -> {
+            assertThat(copy.eventId()).isEqualTo(returned.eventId());
+            assertThat(copy.logId()).isEqualTo("sec");
+        });
+    }
+
+    @Test
+    void failingBestEffortFanOutIsCountedAndTheCallReturnsTheDefaultStreamsEvent() {
+        AuditPipeline audit = pipeline().fanOut("broken", Delivery.BEST_EFFORT).build();
+
+        AuditEvent returned = audit.record(draft("login"));
+
+        assertThat(returned).isEqualTo(main.events().get(0));
+        assertThat(audit.stats().deliveryFailures()).isEqualTo(1);
+        assertThat(audit.stats().recorded()).isEqualTo(1);
+        assertThat(audit.health().up()).isTrue();
+    }
+
+    @Test
+    void failingRequiredFanOutFailsTheCallAndSaysWhereTheEventWasStored() {
+        AuditPipeline audit = pipeline().fanOut("broken", Delivery.REQUIRED).build();
+
+        assertThatThrownBy(() -> audit.record(draft("login")))
+                .isInstanceOfSatisfying(AuditDeliveryException.class, e -> {
+                    assertThat(e.failures()).containsOnlyKeys("broken");
+                    assertThat(e.delivered()).containsOnlyKeys("main");
+                });
+        assertThat(audit.stats().failed()).isEqualTo(1);
+    }
+
+    @Test
+    void theDefaultStreamCannotAlsoBeAFanOutStream() {
+        AuditPipeline.Builder builder = pipeline().fanOut("main", Delivery.BEST_EFFORT);
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'main' cannot also be a fan-out stream");
+    }
+
+    @Test
+    void unknownFanOutStreamFailsAtBuild() {
+        AuditPipeline.Builder builder = pipeline().fanOut("otel", Delivery.BEST_EFFORT);
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a fan-out names stream 'otel', which is not registered");
+    }
+
+    @Test
+    void recordAsyncReturnsBeforeAnAsynchronousDestinationHasStoredTheEvent() throws Exception {
+        try (MemoryBatchStream queued = MemoryBatchStream.open("queued", true);
+             AuditStreamRegistry streams = new AuditStreamRegistry().register(queued)) {
+            AuditPipeline audit = AuditPipeline.builder("async").registry(streams).defaultStream("memory-batch")
+                    .use(AuditMiddleware.enrich(Map.of("app", "shop"))).build();
+            CountDownLatch held = queued.appender().holdNextBatch();
+
+            CompletableFuture<AuditEvent> pending = audit.recordAsync(draft("login")).toCompletableFuture();
+
+            assertThat(pending).isNotDone();
+            held.countDown();
+            AuditEvent stored = pending.get(1, TimeUnit.MINUTES);
+            assertThat(stored.context()).containsEntry("app", "shop");
+            assertThat(queued.appender().events()).containsExactly(stored);
+            assertThat(audit.capabilities()).contains(Capability.ASYNC);
+        }
+    }
+
+    @Test
+    void recordAsyncFailsWithTheDeliveryExceptionRecordWouldThrow() {
+        AuditPipeline audit = pipeline().fanOut("broken", Delivery.REQUIRED).build();
+
+        CompletableFuture<AuditEvent> result = audit.recordAsync(draft("login")).toCompletableFuture();
+
+        assertThatThrownBy(result::get).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(AuditDeliveryException.class);
+        assertThat(audit.stats().failed()).isEqualTo(1);
+    }
+
+    @Test
+    void listenersAreToldOfEveryStoreFailureAndDrop() {
+        List<String> told = new ArrayList<>();
+        PipelineListener listener = new PipelineListener() {
+            @Override
+            public void stored(String stream, AuditEvent event, long nanos) {
+                told.add("stored " + stream + " " + event.action() + (nanos >= 0 ? "" : " negative time"));
+            }
+
+            @Override
+            public void failed(String stream, AuditDraft draft, Delivery delivery, Throwable error, long nanos) {
+                told.add("failed " + stream + " " + delivery);
+            }
+
+            @Override
+            public void dropped(String pipeline, AuditDraft draft) {
+                told.add("dropped " + pipeline + " " + draft.action());
+            }
+        };
+        AuditPipeline audit = pipeline().use(AuditMiddleware.dropIf(d -> d.action().equals("health")))
+                .fanOut("broken", Delivery.BEST_EFFORT).listener(listener).build();
+
+        audit.record(draft("login"));
+        audit.record(draft("health"));
+
+        assertThat(told).containsExactly("stored main login", "failed broken BEST_EFFORT", "dropped default health");
+    }
+
+    @Test
+    void aFailingListenerDoesNotFailTheCall() {
+        AuditPipeline audit = pipeline().listener(new PipelineListener() {
+            @Override
+            public void stored(String stream, AuditEvent event, long nanos) {
+                throw new IllegalStateException("metrics registry gone");
+            }
+        }).build();
+
+        assertThat(audit.record(draft("login"))).isEqualTo(main.events().get(0));
     }
 
     @Test

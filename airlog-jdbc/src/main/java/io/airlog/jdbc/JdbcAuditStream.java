@@ -1,27 +1,24 @@
 package io.airlog.jdbc;
 
-import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
 import io.airlog.AuditException;
 import io.airlog.AuditLimits;
 import io.airlog.AuditLogReader;
 import io.airlog.AuditQuery;
-import io.airlog.AuditStream;
 import io.airlog.Capability;
 import io.airlog.ChainPosition;
-import io.airlog.StreamHealth;
+import io.airlog.QueueFullPolicy;
+import io.airlog.WriteMode;
 import io.airlog.internal.Text;
 import io.airlog.jdbc.internal.ChainAppender;
-import io.airlog.jdbc.internal.GroupCommitWriter;
 import io.airlog.jdbc.internal.LogQueries;
+import io.airlog.spi.batch.GroupCommitAuditStream;
+import io.airlog.spi.batch.GroupCommitWriter;
+import io.airlog.spi.batch.WriterConfig;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -75,21 +72,14 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Safe for concurrent use by any number of threads.
  */
-public final class JdbcAuditStream implements AuditStream, AuditLogReader {
-    private final String name;
-    private final String logId;
-    private final WriteMode writeMode;
-    private final GroupCommitWriter writer;
+public final class JdbcAuditStream extends GroupCommitAuditStream implements AuditLogReader {
     private final LogQueries queries;
 
     private JdbcAuditStream(Builder b, TableNames tables) {
-        this.name = b.name;
-        this.logId = b.logId;
-        this.writeMode = b.writeMode;
-        this.queries = new LogQueries(b.jdbi, tables, logId);
-        this.writer = new GroupCommitWriter(name, logId, new ChainAppender(b.jdbi, tables, logId),
+        super(b.name, b.logId, new ChainAppender(b.jdbi, tables, b.logId),
                 new GroupCommitWriter.Settings(b.batchMaxSize, b.batchMaxDelay, b.queueCapacity, b.queueFullPolicy,
-                        b.blockTimeout, writeMode == WriteMode.ASYNC));
+                        b.blockTimeout, b.writeMode == WriteMode.ASYNC));
+        this.queries = new LogQueries(b.jdbi, tables, b.logId);
     }
 
     /** Starts a stream on a data source. */
@@ -102,88 +92,13 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
         return new Builder(Objects.requireNonNull(jdbi, "jdbi"));
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String logId() {
-        return logId;
-    }
-
-    /**
-     * Records a draft and returns it as stored, after its batch has committed.
-     *
-     * @throws AuditException if it could not be stored (its batch failed, the queue stayed
-     *         full, the thread was interrupted while waiting)
-     * @throws IllegalStateException if the stream is closed
-     */
-    @Override
-    public AuditEvent record(AuditDraft draft) {
-        CompletableFuture<AuditEvent> result = writer.submit(draft, true);
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IllegalStateException) {
-                throw new IllegalStateException(cause.getMessage(), cause);
-            }
-            throw new AuditException(cause.getMessage(), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuditException("audit stream '" + name + "': interrupted while waiting for the commit;"
-                    + " the event may still be recorded", e);
-        }
-    }
-
-    /**
-     * In {@link WriteMode#ASYNC}, queues the draft and returns at once; the stage completes
-     * (never on the writer thread) after the batch committed, or fails with the exception
-     * {@link #record} would throw. In {@link WriteMode#SYNC}, waits like {@code record}.
-     */
-    @Override
-    public CompletionStage<AuditEvent> recordAsync(AuditDraft draft) {
-        if (writeMode == WriteMode.SYNC) {
-            return AuditStream.super.recordAsync(draft);
-        }
-        try {
-            return writer.submit(draft, false);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
+    /** {@link Capability#QUERY} and {@link Capability#DURABLE} besides the writer's. */
     @Override
     public Set<Capability> capabilities() {
-        Set<Capability> capabilities = EnumSet.of(Capability.QUERY, Capability.BATCHING, Capability.DURABLE);
-        if (writeMode == WriteMode.ASYNC) {
-            capabilities.add(Capability.ASYNC);
-        }
+        Set<Capability> capabilities = super.capabilities();
+        capabilities.add(Capability.QUERY);
+        capabilities.add(Capability.DURABLE);
         return capabilities;
-    }
-
-    /**
-     * Up while open and the last batch committed; down (with the error) after a failed
-     * batch, until a batch commits again.
-     */
-    @Override
-    public StreamHealth health() {
-        WriterStatistics stats = writer.statistics();
-        String failure = writer.lastFailure();
-        boolean closed = writer.isClosed();
-        return new StreamHealth(!closed && failure == null, stats.committedEvents(), stats.failedEvents(),
-                stats.queued(), closed ? "closed" : failure == null ? "" : "last batch failed: " + failure);
-    }
-
-    /** The group-commit writer's counters (batches, events, failures, queue depth). */
-    public WriterStatistics statistics() {
-        return writer.statistics();
-    }
-
-    /** The write mode this stream was built with. */
-    public WriteMode writeMode() {
-        return writeMode;
     }
 
     @Override
@@ -216,12 +131,6 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
         return queries.replay(fromSequence, toSequence);
     }
 
-    /** Stores everything queued, then stops the writer. Idempotent. */
-    @Override
-    public void close() {
-        writer.close();
-    }
-
     /**
      * Builds a {@link JdbcAuditStream}. Defaults: stream name {@code default}, log id
      * {@code default}, table prefix {@value TableNames#DEFAULT_PREFIX}, schema
@@ -232,15 +141,15 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
      */
     public static final class Builder {
         /** Default most events per transaction. */
-        public static final int DEFAULT_BATCH_MAX_SIZE = 512;
+        public static final int DEFAULT_BATCH_MAX_SIZE = WriterConfig.DEFAULT_BATCH_MAX_SIZE;
         /** Default time a batch smaller than the previous one waits for more events. */
-        public static final Duration DEFAULT_BATCH_MAX_DELAY = Duration.ofMillis(2);
+        public static final Duration DEFAULT_BATCH_MAX_DELAY = WriterConfig.DEFAULT_BATCH_MAX_DELAY;
         /** Default queue capacity. */
-        public static final int DEFAULT_QUEUE_CAPACITY = 8192;
+        public static final int DEFAULT_QUEUE_CAPACITY = WriterConfig.DEFAULT_QUEUE_CAPACITY;
         /** Default wait for room in a full queue. */
-        public static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofSeconds(10);
+        public static final Duration DEFAULT_BLOCK_TIMEOUT = WriterConfig.DEFAULT_BLOCK_TIMEOUT;
         /** The largest batch size accepted. */
-        public static final int MAX_BATCH_SIZE = 10_000;
+        public static final int MAX_BATCH_SIZE = WriterConfig.MAX_BATCH_SIZE;
 
         private final Jdbi jdbi;
         private String name = "default";

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
 import io.airlog.AuditException;
+import io.airlog.WriteMode;
+import io.airlog.spi.batch.WriterStatistics;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.airlog.jdbc;
 
 import io.airlog.AuditEvent;
 import io.airlog.AuditStream;
+import io.airlog.WriteMode;
 import io.airlog.jdbc.internal.EventRows;
 import io.airlog.testkit.AuditStreamContract;
 import java.sql.Connection;

@@ -10,6 +10,7 @@ import io.airlog.AuthMethod;
 import io.airlog.ChainPosition;
 import io.airlog.Outcome;
 import io.airlog.Principal;
+import io.airlog.spi.batch.WriterStatistics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

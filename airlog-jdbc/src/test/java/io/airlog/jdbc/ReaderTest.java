@@ -11,6 +11,7 @@ import io.airlog.AuthMethod;
 import io.airlog.ChainPosition;
 import io.airlog.Outcome;
 import io.airlog.Principal;
+import io.airlog.WriteMode;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.airlog.bench.load;
 
 import io.airlog.AuditDraft;
+import io.airlog.WriteMode;
 import io.airlog.jdbc.JdbcAuditStream;
 import io.airlog.jdbc.SchemaMode;
 import io.airlog.jdbc.TableNames;
-import io.airlog.jdbc.WriteMode;
 import java.util.concurrent.CompletionStage;
 import javax.sql.DataSource;
 

@@ -4,7 +4,7 @@ import io.airlog.bench.Machine;
 import io.airlog.bench.report.Table;
 import io.airlog.jdbc.JdbcChainVerifier;
 import io.airlog.jdbc.TableNames;
-import io.airlog.jdbc.WriterStatistics;
+import io.airlog.spi.batch.WriterStatistics;
 import io.airlog.verify.VerificationReport;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.airlog.cdi.health;
 
 import io.airlog.StreamHealth;
+import io.airlog.cdi.LogCheck;
 import io.airlog.cdi.internal.AirlogStartup;
-import io.airlog.cdi.internal.LogCheck;
 import io.airlog.cdi.internal.StreamState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,14 +2,17 @@ package io.airlog.cdi.internal;
 
 import io.airlog.cdi.AirlogConfigKeys;
 import io.airlog.cdi.OuterAuditInterceptor;
+import io.airlog.spi.ConfigView;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -27,23 +30,37 @@ public final class AirlogSettings {
     private static final Pattern ENV_STREAM_BACKEND = Pattern.compile("AIRLOG_STREAMS_([A-Z0-9_]+)_BACKEND");
     private static final String BACKEND_SUFFIX = "." + AirlogConfigKeys.BACKEND.substring(AirlogConfigKeys.PREFIX.length());
 
-    private final ConfigReader config;
+    private final Config config;
+    private final Function<String, Optional<String>> source;
+    private final Set<String> backends;
     private final boolean enabled;
     private final int interceptorPriority;
     private final Set<String> deniedExceptions;
     private final StreamSettings defaultStream;
     private final Map<String, StreamSettings> named = new ConcurrentHashMap<>();
 
-    /** Reads and validates the global settings and those of the default stream. */
-    public AirlogSettings(Config config) {
-        this.config = new ConfigReader(config);
-        this.enabled = this.config.bool(AirlogConfigKeys.ENABLED, true);
-        this.interceptorPriority = this.config.integer(AirlogConfigKeys.INTERCEPTOR_PRIORITY, Integer.MIN_VALUE,
+    /**
+     * Reads and validates the global settings and those of the default stream.
+     *
+     * @param config the application's configuration
+     * @param backends the backends that exist, for validation and unknown-key warnings
+     */
+    AirlogSettings(Config config, Backends backends) {
+        this.config = config;
+        this.source = key -> config.getOptionalValue(key, String.class);
+        this.backends = backends.names();
+        ConfigView global = ConfigView.of(source, List.of(AirlogConfigKeys.PREFIX));
+        this.enabled = global.bool(relative(AirlogConfigKeys.ENABLED), true);
+        this.interceptorPriority = global.integer(relative(AirlogConfigKeys.INTERCEPTOR_PRIORITY), Integer.MIN_VALUE,
                 Integer.MAX_VALUE).orElse(OuterAuditInterceptor.PRIORITY);
         this.deniedExceptions = Set.copyOf(validClassNames(AirlogConfigKeys.INTERCEPTOR_DENIED_EXCEPTIONS,
-                this.config.list(AirlogConfigKeys.INTERCEPTOR_DENIED_EXCEPTIONS)));
-        this.defaultStream = StreamSettings.read(this.config, AirlogConfigKeys.DEFAULT_STREAM);
-        warnAboutUnknownKeys();
+                global.list(relative(AirlogConfigKeys.INTERCEPTOR_DENIED_EXCEPTIONS))));
+        this.defaultStream = StreamSettings.read(source, AirlogConfigKeys.DEFAULT_STREAM, this.backends);
+        warnAboutUnknownKeys(backends.keys());
+    }
+
+    private static String relative(String key) {
+        return key.substring(AirlogConfigKeys.PREFIX.length());
     }
 
     /** {@code airlog.enabled}. */
@@ -59,10 +76,6 @@ public final class AirlogSettings {
     /** {@code airlog.interceptor.denied-exceptions}: binary class names. */
     public Set<String> deniedExceptions() {
         return deniedExceptions;
-    }
-
-    StreamSettings defaultStream() {
-        return defaultStream;
     }
 
     /**
@@ -81,11 +94,11 @@ public final class AirlogSettings {
             return known;
         }
         String backendKey = AirlogConfigKeys.forStream(name, AirlogConfigKeys.BACKEND);
-        if (config.text(backendKey).isEmpty()) {
+        if (source.apply(backendKey).filter(v -> !v.isBlank()).isEmpty()) {
             throw new IllegalArgumentException("audit stream '" + name + "' is not configured: set " + backendKey
-                    + " (allowed values: " + ConfigReader.allowed(StreamSettings.Backend.class) + ")");
+                    + " (allowed values: " + String.join(", ", backends) + ")");
         }
-        return named.computeIfAbsent(name, n -> StreamSettings.read(config, n));
+        return named.computeIfAbsent(name, n -> StreamSettings.read(source, n, backends));
     }
 
     /**
@@ -95,7 +108,7 @@ public final class AirlogSettings {
      */
     Set<String> declaredStreams() {
         Set<String> names = new TreeSet<>();
-        for (String key : config.config().getPropertyNames()) {
+        for (String key : config.getPropertyNames()) {
             if (key.startsWith(AirlogConfigKeys.STREAMS_PREFIX) && key.endsWith(BACKEND_SUFFIX)) {
                 names.add(key.substring(AirlogConfigKeys.STREAMS_PREFIX.length(), key.length() - BACKEND_SUFFIX.length()));
             } else {
@@ -124,34 +137,35 @@ public final class AirlogSettings {
         Set<String> out = new LinkedHashSet<>();
         for (String name : names) {
             if (!SourceVersion.isName(name.replace('$', '.'))) {
-                throw ConfigReader.invalid(key, name, "expected fully qualified exception class names, comma-separated");
+                throw ConfigView.invalidValue(key, name, "expected fully qualified exception class names, comma-separated");
             }
             out.add(name);
         }
         return out;
     }
 
-    private void warnAboutUnknownKeys() {
+    private void warnAboutUnknownKeys(Set<String> backendKeys) {
         Set<String> known = new LinkedHashSet<>(AirlogConfigKeys.STREAM_KEYS);
         known.addAll(AirlogConfigKeys.GLOBAL_KEYS);
-        for (String key : config.config().getPropertyNames()) {
+        known.addAll(backendKeys);
+        for (String key : config.getPropertyNames()) {
             if (!key.startsWith(AirlogConfigKeys.PREFIX) || known.contains(key)) {
                 continue;
             }
-            if (key.startsWith(AirlogConfigKeys.STREAMS_PREFIX) && isStreamKey(key)) {
+            if (key.startsWith(AirlogConfigKeys.STREAMS_PREFIX) && isStreamKey(key, known)) {
                 continue;
             }
             LOG.log(Level.WARNING, "unknown airlog configuration key {0} is ignored (see docs/configuration.md)", key);
         }
     }
 
-    private static boolean isStreamKey(String key) {
+    private static boolean isStreamKey(String key, Set<String> known) {
         String rest = key.substring(AirlogConfigKeys.STREAMS_PREFIX.length());
         int dot = rest.indexOf('.');
         if (dot < 0) {
             return false;
         }
         String global = AirlogConfigKeys.PREFIX + rest.substring(dot + 1);
-        return AirlogConfigKeys.STREAM_KEYS.contains(global);
+        return known.contains(global) && !AirlogConfigKeys.GLOBAL_KEYS.contains(global);
     }
 }

@@ -5,7 +5,12 @@ import io.airlog.cdi.AirlogConfigKeys;
 import io.airlog.cdi.AuditInterceptor;
 import io.airlog.cdi.AuditLog;
 import io.airlog.cdi.AuditStreamName;
+import io.airlog.cdi.LogCheck;
+import io.airlog.spi.ConfigView;
+import io.airlog.spi.LogVerification;
+import io.airlog.spi.VerifyMode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Any;
@@ -55,6 +60,9 @@ public class AirlogStartup {
 
     @Inject
     BeanManager beanManager;
+
+    @Inject
+    Event<LogCheck> checkEvents;
 
     private final Map<String, LogCheck> checks = new ConcurrentHashMap<>();
     private volatile boolean completed;
@@ -151,7 +159,7 @@ public class AirlogStartup {
         List<StreamState> out = new ArrayList<>();
         for (AuditStreams.Target t : streams.opened()) {
             StreamSettings s = t.settings();
-            out.add(new StreamState(s.name(), ConfigReader.spelling(s.backend()), s.logId(), t.stream().health(),
+            out.add(new StreamState(s.name(), s.backend(), s.logId(), t.stream().health(),
                     checks.get(s.name())));
         }
         out.sort(java.util.Comparator.comparing(StreamState::name));
@@ -176,7 +184,7 @@ public class AirlogStartup {
         if (!byPriority.containsKey(configured)) {
             List<String> allowed = new ArrayList<>();
             byPriority.forEach((p, types) -> allowed.add(p + " (" + types.get(0) + ")"));
-            throw ConfigReader.invalid(AirlogConfigKeys.INTERCEPTOR_PRIORITY, String.valueOf(configured),
+            throw ConfigView.invalidValue(AirlogConfigKeys.INTERCEPTOR_PRIORITY, String.valueOf(configured),
                     "no audit interceptor has this priority; allowed values: " + String.join(", ", allowed)
                     + " (declare a subclass of " + AuditInterceptor.class.getName() + " for another one)");
         }
@@ -250,8 +258,14 @@ public class AirlogStartup {
 
     private void verify(AuditStreams.Target target) {
         StreamSettings s = target.settings();
-        LogCheck check = target.log().check(s);
+        VerifyMode mode = s.verify().mode();
+        LogVerification verification = mode == VerifyMode.OFF
+                ? LogVerification.notVerified("log '" + s.logId() + "' not verified at start ("
+                        + s.key(AirlogConfigKeys.VERIFY_ON_STARTUP) + "=off)")
+                : target.storedLog().verify(mode);
+        LogCheck check = LogCheck.of(s.name(), s.logId(), ConfigView.spelling(mode), verification);
         checks.put(s.name(), check);
+        checkEvents.fire(check);
         if (!check.intact()) {
             damaged(s, check);
         }
@@ -259,7 +273,7 @@ public class AirlogStartup {
 
     private void damaged(StreamSettings s, LogCheck check) {
         String message = "audit stream '" + s.name() + "': " + check.summary();
-        if (s.verifyOnFailure() == StreamSettings.VerifyFailure.FAIL) {
+        if (s.verify().onFailure() == StreamSettings.VerifyFailure.FAIL) {
             throw new AuditIntegrityException(check.logId(), check.firstBadSequence(), message + " ("
                     + s.key(AirlogConfigKeys.VERIFY_ON_FAILURE) + "=fail)");
         }

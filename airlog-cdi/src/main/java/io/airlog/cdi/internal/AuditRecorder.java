@@ -5,6 +5,7 @@ import io.airlog.AuditDraft;
 import io.airlog.AuditException;
 import io.airlog.Outcome;
 import io.airlog.Principal;
+import io.airlog.WriteMode;
 import io.airlog.cdi.AuditRedact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -154,7 +155,7 @@ public class AuditRecorder {
                     : Map.of(MethodPlan.DURATION_KEY, Math.max(0, nanos),
                             MethodPlan.EXCEPTION_KEY, thrown.getClass().getName());
             AuditDraft done = started.withContextValues(facts).withOutcome(outcome);
-            if (target.settings().writeMode() == StreamSettings.WriteMode.ASYNC) {
+            if (target.settings().writeMode() == WriteMode.ASYNC) {
                 target.stream().recordAsync(done).whenComplete((event, error) -> {
                     if (error != null) {
                         LOG.log(Level.SEVERE, "audit event " + done.eventId() + " (" + done.action()

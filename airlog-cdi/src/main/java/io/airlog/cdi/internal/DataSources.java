@@ -1,6 +1,7 @@
 package io.airlog.cdi.internal;
 
 import io.airlog.cdi.spi.DataSourceResolver;
+import io.airlog.spi.ConfigView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,9 @@ import javax.sql.DataSource;
  * {@code airlog.jdbc.datasource-lookup} selects.
  */
 final class DataSources {
+    /** {@code airlog.jdbc.datasource-lookup}: how the data source is looked up. */
+    enum Lookup { AUTO, CDI, JNDI }
+
     private final List<DataSourceResolver> application;
     private final CdiDataSourceResolver cdi;
     private final JndiDataSourceResolver jndi = new JndiDataSourceResolver();
@@ -22,13 +26,17 @@ final class DataSources {
     }
 
     /**
-     * The data source of {@code stream}.
+     * The data source that the {@code datasource} and {@code datasource-lookup} keys of
+     * {@code jdbc} (the jdbc backend's view of one stream's settings) name.
      *
+     * @param stream the stream, for the message
      * @throws IllegalArgumentException naming the keys when no resolver knows it
      */
-    DataSource resolve(StreamSettings stream) {
+    DataSource resolve(String stream, ConfigView jdbc) {
+        Optional<String> name = jdbc.text("datasource");
+        Lookup lookup = jdbc.choice("datasource-lookup", Lookup.class).orElse(Lookup.AUTO);
         List<DataSourceResolver> chain = new ArrayList<>(application);
-        switch (stream.lookup()) {
+        switch (lookup) {
             case CDI -> chain.add(cdi);
             case JNDI -> chain.add(jndi);
             default -> {
@@ -36,17 +44,15 @@ final class DataSources {
                 chain.add(jndi);
             }
         }
-        Optional<String> name = stream.dataSource();
         for (DataSourceResolver resolver : chain) {
             Optional<DataSource> found = resolver.resolve(name);
             if (found.isPresent()) {
                 return found.get();
             }
         }
-        throw new IllegalArgumentException(stream.key(io.airlog.cdi.AirlogConfigKeys.JDBC_DATASOURCE) + ": "
+        throw new IllegalArgumentException(jdbc.keyUsed("datasource") + ": "
                 + name.map(n -> "no data source named '" + n + "'").orElse("no default data source")
-                + " found for audit stream '" + stream.name() + "' (tried: " + chain + "; "
-                + stream.key(io.airlog.cdi.AirlogConfigKeys.JDBC_DATASOURCE_LOOKUP) + "="
-                + ConfigReader.spelling(stream.lookup()) + ")");
+                + " found for audit stream '" + stream + "' (tried: " + chain + "; "
+                + jdbc.keyUsed("datasource-lookup") + "=" + ConfigView.spelling(lookup) + ")");
     }
 }

@@ -2,6 +2,7 @@ package io.airlog.cdi.internal;
 
 import io.airlog.Outcome;
 import io.airlog.cdi.AirlogConfigKeys;
+import io.airlog.spi.ConfigView;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -66,11 +67,11 @@ public class OutcomeClassifier {
             try {
                 type = Class.forName(name, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {
-                throw ConfigReader.invalid(AirlogConfigKeys.INTERCEPTOR_DENIED_EXCEPTIONS, name,
+                throw ConfigView.invalidValue(AirlogConfigKeys.INTERCEPTOR_DENIED_EXCEPTIONS, name,
                         "class not found: expected fully qualified exception class names, comma-separated");
             }
             if (!Throwable.class.isAssignableFrom(type)) {
-                throw ConfigReader.invalid(AirlogConfigKeys.INTERCEPTOR_DENIED_EXCEPTIONS, name,
+                throw ConfigView.invalidValue(AirlogConfigKeys.INTERCEPTOR_DENIED_EXCEPTIONS, name,
                         "not an exception class (java.lang.Throwable)");
             }
         }

@@ -1,6 +1,7 @@
 package io.airlog.cdi.internal;
 
 import io.airlog.StreamHealth;
+import io.airlog.cdi.LogCheck;
 
 /**
  * The state of one open stream, for health checks.

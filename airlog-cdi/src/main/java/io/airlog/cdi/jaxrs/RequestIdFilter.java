@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *
  * <p>The id is, in this order: the request's {@value #REQUEST_ID} header (1 to 128 visible
  * ASCII characters, else ignored); the trace id of a valid W3C {@value #TRACEPARENT} header;
- * a new random UUID. It is kept in the request scope (so it reaches resource methods that run
+ * the id of an {@link io.airlog.spi.CorrelationSource} (airlog-otel's: the trace id of the
+ * current span); a new random UUID. It is kept in the request scope (so it reaches resource methods that run
  * on another thread than the filter) and echoed in the response's {@value #REQUEST_ID}
  * header unless the application set that header itself. An id set explicitly through
  * {@link io.airlog.AuditContext} wins over it.
@@ -46,6 +47,7 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
     private static final String ZERO_PARENT = "0".repeat(16);
 
     private volatile RequestCorrelation correlation;
+    private volatile CorrelationLookup lookup;
 
     /** Created by the JAX-RS runtime. */
     public RequestIdFilter() {
@@ -56,6 +58,9 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
         String id = requestId(request.getHeaderString(REQUEST_ID));
         if (id == null) {
             id = traceId(request.getHeaderString(TRACEPARENT));
+        }
+        if (id == null) {
+            id = lookup().fromSources();
         }
         if (id == null) {
             id = UUID.randomUUID().toString();
@@ -84,6 +89,15 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
             correlation = c;
         }
         return c;
+    }
+
+    private CorrelationLookup lookup() {
+        CorrelationLookup l = lookup;
+        if (l == null) {
+            l = CDI.current().select(CorrelationLookup.class).get();
+            lookup = l;
+        }
+        return l;
     }
 
     /** The header's value if it is usable as a correlation id, else null. */

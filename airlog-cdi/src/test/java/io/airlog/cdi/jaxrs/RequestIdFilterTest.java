@@ -3,10 +3,8 @@ package io.airlog.cdi.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlog.AuditEvent;
-import io.airlog.AuditStream;
 import io.airlog.cdi.AccountService;
 import io.airlog.cdi.TestContainer;
-import io.airlog.stream.InMemoryAuditStream;
 import jakarta.enterprise.context.control.RequestContextController;
 import java.net.URI;
 import java.util.List;
@@ -50,7 +48,7 @@ class RequestIdFilterTest {
     }
 
     private List<AuditEvent> events() {
-        return ((InMemoryAuditStream) container.select(AuditStream.class)).events();
+        return container.events();
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.airlog.AuditEvent;
 import io.airlog.ChainPosition;
 import io.airlog.jdbc.SqlDialect;
 import io.airlog.jdbc.TableNames;
+import io.airlog.spi.batch.BatchAppender;
+import io.airlog.spi.batch.BatchFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +45,7 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Used by one thread only.
  */
-public final class ChainAppender implements AutoCloseable {
+public final class ChainAppender implements BatchAppender {
     /** Batches in a row that must find the head where this appender left it before it stops locking first. */
     public static final int QUIET_BATCHES = 8;
 
@@ -75,33 +77,22 @@ public final class ChainAppender implements AutoCloseable {
     }
 
     /**
-     * The drafts of one batch. Asked for once the transaction holds the head row's lock, or,
-     * at the expected head, before the transaction starts and again if it has to lock.
-     */
-    @FunctionalInterface
-    interface DraftSource {
-        /**
-         * The drafts to store, at least one, in order: those of an earlier call first, then
-         * any that joined the batch since.
-         */
-        List<AuditDraft> drafts();
-    }
-
-    /**
      * Seals and stores a batch of drafts as the next events of the log, in order, in one
-     * transaction.
+     * transaction. The drafts are asked for once the transaction holds the head row's lock,
+     * or, at the expected head, before the transaction starts and again if it has to lock.
      *
      * @param source gives the drafts once the head row is locked (not at all if that fails)
      * @return the stored events, in the order of the drafts
      * @throws BatchFailure if the transaction did not commit (nothing was stored) or its
      *         outcome is unknown
      */
-    List<AuditEvent> append(DraftSource source) throws BatchFailure {
+    @Override
+    public List<AuditEvent> append(DraftSource source) throws BatchFailure {
         try {
             connect();
         } catch (SQLException | RuntimeException e) {
             disconnect();
-            throw BatchFailure.rolledBack("cannot connect to the database: " + message(e), e);
+            throw SqlStates.rolledBack("cannot connect to the database: " + message(e), e);
         }
         List<AuditEvent> events;
         try {
@@ -111,7 +102,7 @@ public final class ChainAppender implements AutoCloseable {
             }
         } catch (SQLException | RuntimeException e) {
             rollbackAndDisconnect();
-            throw BatchFailure.rolledBack(message(e), e);
+            throw SqlStates.rolledBack(message(e), e);
         }
         try {
             connection.commit();
@@ -187,7 +178,7 @@ public final class ChainAppender implements AutoCloseable {
         if (last.checksum().equals(stored)) {
             return events;
         }
-        throw BatchFailure.rolledBack("the commit failed: " + message(commitFailure), commitFailure);
+        throw SqlStates.rolledBack("the commit failed: " + message(commitFailure), commitFailure);
     }
 
     private void connect() throws SQLException {
@@ -207,12 +198,14 @@ public final class ChainAppender implements AutoCloseable {
     }
 
     /** How many connections this appender has opened: one, plus one after every failure. */
-    long connectionsOpened() {
+    @Override
+    public long connectionsOpened() {
         return connectionsOpened;
     }
 
     /** How many times a batch found that another writer had appended since this appender's previous batch. */
-    long foreignAppends() {
+    @Override
+    public long foreignAppends() {
         return foreignAppends;
     }
 

@@ -1,5 +1,6 @@
 package io.airlog.jdbc.internal;
 
+import io.airlog.spi.batch.BatchFailure;
 import java.sql.SQLException;
 
 /** Classification of {@link SQLException}s by SQLSTATE, looking through chained exceptions. */
@@ -20,6 +21,23 @@ final class SqlStates {
     /** The database rolled the transaction back to break a deadlock or a serialisation conflict (class 40). */
     static boolean isTransactionRollback(SQLException e) {
         return any(e, state -> state.startsWith("40"));
+    }
+
+    /**
+     * A rolled-back batch, of the kind its cause says: {@link BatchFailure.Kind#CONFLICT} for an
+     * integrity violation, {@link BatchFailure.Kind#TRANSIENT} for a deadlock or serialisation
+     * conflict, else {@link BatchFailure.Kind#ROLLED_BACK}.
+     */
+    static BatchFailure rolledBack(String message, Throwable cause) {
+        BatchFailure.Kind kind = BatchFailure.Kind.ROLLED_BACK;
+        if (cause instanceof SQLException sql) {
+            if (isIntegrityViolation(sql)) {
+                kind = BatchFailure.Kind.CONFLICT;
+            } else if (isTransactionRollback(sql)) {
+                kind = BatchFailure.Kind.TRANSIENT;
+            }
+        }
+        return BatchFailure.of(kind, message, cause);
     }
 
     private static boolean any(SQLException e, java.util.function.Predicate<String> test) {

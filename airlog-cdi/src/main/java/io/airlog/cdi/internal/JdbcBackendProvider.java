@@ -1,0 +1,100 @@
+package io.airlog.cdi.internal;
+
+import io.airlog.AuditException;
+import io.airlog.cdi.spi.DataSourceResolver;
+import io.airlog.jdbc.JdbcAuditStream;
+import io.airlog.jdbc.JdbcChainVerifier;
+import io.airlog.jdbc.SchemaException;
+import io.airlog.jdbc.SchemaMode;
+import io.airlog.jdbc.TableNames;
+import io.airlog.spi.AuditBackend;
+import io.airlog.spi.AuditBackendProvider;
+import io.airlog.spi.BackendContext;
+import io.airlog.spi.ConfigView;
+import io.airlog.spi.LogVerification;
+import io.airlog.spi.VerifyMode;
+import io.airlog.spi.batch.WriterConfig;
+import io.airlog.verify.VerificationReport;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The {@code jdbc} backend: a {@link JdbcAuditStream} on the data source that
+ * {@code airlog.jdbc.datasource} names, found through the application's
+ * {@link DataSourceResolver} beans, CDI and JNDI. A CDI bean, because finding a container's
+ * data source needs the container; the only class of airlog-cdi that uses airlog-jdbc, loaded
+ * only when a stream selects it.
+ */
+@ApplicationScoped
+public class JdbcBackendProvider implements AuditBackendProvider {
+    @Inject
+    BeanManager beanManager;
+
+    @Inject
+    @Any
+    Instance<DataSourceResolver> resolvers;
+
+    private DataSources dataSources;
+
+    /** For the container. */
+    protected JdbcBackendProvider() {
+    }
+
+    @PostConstruct
+    void init() {
+        dataSources = new DataSources(Prioritised.instances(resolvers), new CdiDataSourceResolver(beanManager));
+    }
+
+    @Override
+    public String name() {
+        return "jdbc";
+    }
+
+    @Override
+    public List<String> keys() {
+        return List.of("datasource", "datasource-lookup", "table-prefix", "schema");
+    }
+
+    @Override
+    public AuditBackend open(BackendContext context) {
+        ConfigView jdbc = context.settings();
+        String prefix = jdbc.text("table-prefix").orElse(TableNames.DEFAULT_PREFIX);
+        try {
+            TableNames.of(prefix);
+        } catch (IllegalArgumentException e) {
+            throw jdbc.invalid("table-prefix", prefix, e.getMessage());
+        }
+        SchemaMode schema = jdbc.choice("schema", SchemaMode.class).orElse(SchemaMode.VALIDATE);
+        DataSource dataSource = dataSources.resolve(context.streamName(), jdbc);
+        WriterConfig writer = context.writer();
+        JdbcAuditStream stream;
+        try {
+            stream = JdbcAuditStream.builder(dataSource).name(context.streamName()).logId(context.logId())
+                    .tablePrefix(prefix).schemaMode(schema).writeMode(writer.writeMode())
+                    .batchMaxSize(writer.maxBatchSize()).batchMaxDelay(writer.maxDelay())
+                    .queueCapacity(writer.queueCapacity()).queueFullPolicy(writer.queueFull())
+                    .blockTimeout(writer.blockTimeout()).build();
+        } catch (SchemaException e) {
+            throw new IllegalStateException("audit stream '" + context.streamName() + "' (" + jdbc.keyUsed("schema")
+                    + "=" + ConfigView.spelling(schema) + "): " + e.getMessage(), e);
+        } catch (AuditException e) {
+            throw new IllegalStateException("audit stream '" + context.streamName() + "': " + e.getMessage(), e);
+        }
+        JdbcChainVerifier verifier = new JdbcChainVerifier(dataSource, TableNames.of(prefix));
+        String logId = context.logId();
+        return new AuditBackend(stream, mode -> {
+            VerificationReport report = mode == VerifyMode.FULL ? verifier.verifyFull(logId)
+                    : verifier.verifyIncremental(logId);
+            if (report.intact()) {
+                verifier.record(report);
+            }
+            return LogVerification.of(report);
+        });
+    }
+}

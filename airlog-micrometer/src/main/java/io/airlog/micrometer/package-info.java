@@ -1,0 +1,4 @@
+/**
+ * Micrometer meters of airlog ({@link io.airlog.micrometer.AirlogMetrics}).
+ */
+package io.airlog.micrometer;

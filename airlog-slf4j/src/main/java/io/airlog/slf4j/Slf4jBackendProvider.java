@@ -1,0 +1,44 @@
+package io.airlog.slf4j;
+
+import io.airlog.spi.AuditBackend;
+import io.airlog.spi.AuditBackendProvider;
+import io.airlog.spi.BackendContext;
+import io.airlog.spi.ConfigView;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code slf4j} backend ({@code airlog.backend=slf4j}): a {@link Slf4jAuditStream} with
+ * {@code airlog.slf4j.state-file} (required), {@code logger}, {@code marker} and
+ * {@code state-fsync}. Found through {@link java.util.ServiceLoader}.
+ */
+public final class Slf4jBackendProvider implements AuditBackendProvider {
+    /** For {@link java.util.ServiceLoader}. */
+    public Slf4jBackendProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "slf4j";
+    }
+
+    @Override
+    public List<String> keys() {
+        return List.of("logger", "marker", "state-file", "state-fsync");
+    }
+
+    @Override
+    public AuditBackend open(BackendContext context) {
+        ConfigView settings = context.settings();
+        Path stateFile = Path.of(settings.required("state-file", "the slf4j backend (it keeps the head of the chain"
+                + " there, so that the chain continues when the application restarts)"));
+        context.claimFile("state-file", stateFile);
+        Slf4jAuditStream stream = Slf4jAuditStream.builder(stateFile, context.logId()).name(context.streamName())
+                .logger(settings.text("logger").orElse(Slf4jAuditStream.DEFAULT_LOGGER))
+                .marker(settings.text("marker").orElse(Slf4jAuditStream.DEFAULT_MARKER))
+                .fsync(settings.bool("state-fsync", false)).build();
+        return AuditBackend.unverifiable(stream, "log '" + context.logId() + "' goes to SLF4J logger "
+                + settings.text("logger").orElse(Slf4jAuditStream.DEFAULT_LOGGER)
+                + ", which airlog cannot read back; verify the appender's file with JsonLinesVerifier");
+    }
+}
