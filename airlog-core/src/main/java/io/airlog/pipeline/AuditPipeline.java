@@ -1,10 +1,12 @@
 package io.airlog.pipeline;
 
 import io.airlog.AuditDraft;
+import io.airlog.AuditDroppedException;
 import io.airlog.AuditEvent;
 import io.airlog.AuditException;
 import io.airlog.AuditStream;
 import io.airlog.Capability;
+import io.airlog.RecordResult;
 import io.airlog.StreamHealth;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -35,8 +37,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <p><b>Recording.</b> {@link #record(AuditDraft)}:
  * <ol>
  * <li>runs the middleware in the order of {@link Builder#use}; a middleware returning
- *     {@code null} drops the draft: {@code record} returns {@code null}, nothing is stored
- *     and no sequence is used;</li>
+ *     {@code null} drops the draft: nothing is stored and no sequence is used, and the drop
+ *     is explicit ({@link #submit} returns {@link RecordResult.Dropped}, {@link #record}
+ *     throws {@link AuditDroppedException});</li>
  * <li>evaluates the {@link RoutingPolicy} on the transformed draft: the first matching rule
  *     decides; without a match the draft goes to the default stream;</li>
  * <li>records the draft in each destination stream in the rule's order; each stream seals it
@@ -56,8 +59,9 @@ import java.util.concurrent.atomic.LongAdder;
  *     ({@link PipelineStats#deliveryFailures()}, and {@link #health()}) and logged through
  *     {@link System.Logger} (logger {@code io.airlog.pipeline.AuditPipeline}) at
  *     {@code WARNING}; the call returns the event of the first stream that stored it. When no
- *     stream stored it, the event is counted as {@linkplain PipelineStats#lost() lost},
- *     logged at {@code ERROR}, and the call returns {@code null}.</li>
+ *     stream stored it, the event is counted as {@linkplain PipelineStats#lost() lost} and
+ *     logged at {@code ERROR}, and the call reports it as dropped (best effort means the
+ *     caller accepted that).</li>
  * </ul>
  * An exception from a middleware or a rule condition fails the call with an
  * {@link AuditException} before any stream is touched. Nothing is ever dropped without being
@@ -132,14 +136,33 @@ public final class AuditPipeline implements AuditStream {
      *
      * @param draft the draft
      * @return the sealed event as stored by the first destination that stored it, after all
-     *         middleware; {@code null} when middleware or a {@code DROP} rule dropped the draft,
-     *         or when no stream of a best-effort rule stored it (counted as lost and logged)
+     *         middleware
+     * @throws AuditDroppedException when middleware or a {@code DROP} rule dropped the draft,
+     *         or no stream of a best-effort rule stored it (counted as lost and logged); use
+     *         {@link #submit} to get drops as a result
      * @throws AuditDeliveryException when a stream that had to store the event did not
      * @throws AuditException when a middleware or a rule condition failed; nothing was stored
      * @throws IllegalStateException if the pipeline is closed
      */
     @Override
     public AuditEvent record(AuditDraft draft) {
+        return submit(draft).orElseThrow();
+    }
+
+    /**
+     * Runs the draft through middleware and routing and records it (see the
+     * {@linkplain AuditPipeline class description}).
+     *
+     * @param draft the draft
+     * @return {@link RecordResult.Stored} with the event as stored by the first destination
+     *         that stored it, or {@link RecordResult.Dropped} naming the middleware or rule that
+     *         dropped the draft (or saying that no stream of a best-effort rule stored it)
+     * @throws AuditDeliveryException when a stream that had to store the event did not
+     * @throws AuditException when a middleware or a rule condition failed; nothing was stored
+     * @throws IllegalStateException if the pipeline is closed
+     */
+    @Override
+    public RecordResult submit(AuditDraft draft) {
         Objects.requireNonNull(draft, "draft");
         if (closed) {
             throw new IllegalStateException("audit pipeline '" + name + "' is closed");
@@ -147,10 +170,12 @@ public final class AuditPipeline implements AuditStream {
         received.increment();
         AuditDraft current = draft;
         for (int i = 0; i < middleware.size(); i++) {
+            AuditDraft before = current;
             current = applyMiddleware(i, current);
             if (current == null) {
                 dropped.increment();
-                return null;
+                return new RecordResult.Dropped(before.eventId(), "middleware #" + (i + 1) + " ("
+                        + middleware.get(i).getClass().getName() + ") of audit pipeline '" + name + "' dropped it");
             }
         }
         RouteRule rule = route(current);
@@ -159,7 +184,8 @@ public final class AuditPipeline implements AuditStream {
         }
         if (rule.action() == RouteAction.DROP) {
             dropped.increment();
-            return null;
+            return new RecordResult.Dropped(current.eventId(), "route rule '" + rule.name() + "' of audit pipeline '"
+                    + name + "' drops it");
         }
         routed.increment();
         return deliver(current, rule.streams(), rule);
@@ -193,15 +219,13 @@ public final class AuditPipeline implements AuditStream {
         return null;
     }
 
-    private AuditEvent deliver(AuditDraft draft, List<String> destinations, RouteRule rule) {
+    private RecordResult deliver(AuditDraft draft, List<String> destinations, RouteRule rule) {
         Map<String, AuditEvent> delivered = new LinkedHashMap<>();
         Map<String, RuntimeException> failures = new LinkedHashMap<>();
         for (String destination : destinations) {
             try {
-                AuditEvent event = streams.get(destination).record(draft);
-                if (event != null) {
-                    delivered.put(destination, event);
-                }
+                streams.get(destination).submit(draft).storedEvent()
+                        .ifPresent(event -> delivered.put(destination, event));
             } catch (RuntimeException e) {
                 deliveryFailures.increment();
                 failures.put(destination, e);
@@ -223,16 +247,18 @@ public final class AuditPipeline implements AuditStream {
         if (delivered.isEmpty()) {
             if (failures.isEmpty()) {
                 dropped.increment();
-            } else {
-                lost.increment();
-                LOG.log(Level.ERROR, () -> "audit pipeline '" + name + "': event " + draft.eventId() + " (action '"
-                        + draft.action() + "') was stored in no stream of best-effort " + route + " "
-                        + failures.keySet() + " and is lost");
+                return new RecordResult.Dropped(draft.eventId(), "every stream of " + route + " of audit pipeline '"
+                        + name + "' " + destinations + " dropped it");
             }
-            return null;
+            lost.increment();
+            LOG.log(Level.ERROR, () -> "audit pipeline '" + name + "': event " + draft.eventId() + " (action '"
+                    + draft.action() + "') was stored in no stream of best-effort " + route + " "
+                    + failures.keySet() + " and is lost");
+            return new RecordResult.Dropped(draft.eventId(), "lost: no stream of best-effort " + route
+                    + " of audit pipeline '" + name + "' stored it " + failures.keySet());
         }
         recorded.increment();
-        return delivered.values().iterator().next();
+        return new RecordResult.Stored(delivered.values().iterator().next());
     }
 
     /**

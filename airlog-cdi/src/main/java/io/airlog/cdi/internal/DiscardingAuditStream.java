@@ -4,6 +4,7 @@ import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
 import io.airlog.AuditStream;
 import io.airlog.Capability;
+import io.airlog.RecordResult;
 import io.airlog.StreamHealth;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The stream of backend {@code none} (and of every stream when {@code airlog.enabled=false}):
- * it accepts drafts and stores nothing; {@link #record} returns null, as for a dropped draft.
+ * it accepts drafts and stores nothing: {@link #submit} reports each as dropped (so
+ * {@link #record} throws {@link io.airlog.AuditDroppedException}).
  * Its health says so and counts the discarded drafts.
  */
 final class DiscardingAuditStream implements AuditStream {
@@ -33,12 +35,18 @@ final class DiscardingAuditStream implements AuditStream {
 
     @Override
     public AuditEvent record(AuditDraft draft) {
+        return submit(draft).orElseThrow();
+    }
+
+    @Override
+    public RecordResult submit(AuditDraft draft) {
         Objects.requireNonNull(draft, "draft");
         if (closed) {
             throw new IllegalStateException("audit stream '" + name + "' is closed");
         }
         discarded.incrementAndGet();
-        return null;
+        return new RecordResult.Dropped(draft.eventId(), "audit stream '" + name + "' discards every draft (" + reason
+                + ")");
     }
 
     @Override

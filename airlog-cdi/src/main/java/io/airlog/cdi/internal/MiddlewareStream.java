@@ -5,6 +5,7 @@ import io.airlog.AuditEvent;
 import io.airlog.AuditException;
 import io.airlog.AuditStream;
 import io.airlog.Capability;
+import io.airlog.RecordResult;
 import io.airlog.StreamHealth;
 import io.airlog.pipeline.AuditMiddleware;
 import java.util.EnumSet;
@@ -38,19 +39,33 @@ final class MiddlewareStream implements AuditStream {
 
     @Override
     public AuditEvent record(AuditDraft draft) {
+        return submit(draft).orElseThrow();
+    }
+
+    @Override
+    public RecordResult submit(AuditDraft draft) {
         AuditDraft out = apply(draft);
-        return out == null ? null : backend.record(out);
+        return out == null ? dropped(draft) : backend.submit(out);
     }
 
     @Override
     public CompletionStage<AuditEvent> recordAsync(AuditDraft draft) {
+        return submitAsync(draft).thenApply(RecordResult::orElseThrow);
+    }
+
+    @Override
+    public CompletionStage<RecordResult> submitAsync(AuditDraft draft) {
         AuditDraft out;
         try {
             out = apply(draft);
         } catch (AuditException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return out == null ? CompletableFuture.completedFuture(null) : backend.recordAsync(out);
+        return out == null ? CompletableFuture.completedFuture(dropped(draft)) : backend.submitAsync(out);
+    }
+
+    private RecordResult dropped(AuditDraft draft) {
+        return new RecordResult.Dropped(draft.eventId(), "a middleware of audit stream '" + name + "' dropped it");
     }
 
     private AuditDraft apply(AuditDraft draft) {
