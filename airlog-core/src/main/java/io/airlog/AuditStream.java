@@ -21,8 +21,10 @@ public interface AuditStream extends AutoCloseable {
      * Records a draft and returns the event as stored: sealed, after every middleware.
      *
      * @param draft the draft
-     * @return the sealed event, or {@code null} if the stream's pipeline dropped the draft
-     *         (a drop filter or a routing rule); a stream without pipeline never returns null
+     * @return the sealed event; never null
+     * @throws AuditDroppedException if the stream's middleware or routing dropped the draft
+     *         on purpose (only streams with middleware or routing drop; call
+     *         {@link #submit(AuditDraft)} on those to get the drop as a result instead)
      * @throws AuditException if the event could not be stored; nothing was stored and the
      *         log is unchanged
      * @throws IllegalStateException if the stream is closed
@@ -35,9 +37,26 @@ public interface AuditStream extends AutoCloseable {
     }
 
     /**
+     * Records a draft and says explicitly whether it was stored or dropped on purpose by a
+     * middleware or routing rule. Streams without middleware or routing always store (or
+     * throw); for them this is {@link #record(AuditDraft)} wrapped in
+     * {@link RecordResult.Stored}.
+     *
+     * @param draft the draft
+     * @return {@link RecordResult.Stored} with the sealed event, or {@link RecordResult.Dropped}
+     *         with the reason
+     * @throws AuditException if the event could not be stored
+     * @throws IllegalStateException if the stream is closed
+     */
+    default RecordResult submit(AuditDraft draft) {
+        return new RecordResult.Stored(record(draft));
+    }
+
+    /**
      * Records a draft without waiting when the stream has the {@link Capability#ASYNC}
      * capability; otherwise records it synchronously and returns a completed stage. The stage
-     * fails with the exception {@link #record(AuditDraft)} would throw.
+     * fails with the exception {@link #record(AuditDraft)} would throw (an
+     * {@link AuditDroppedException} for a dropped draft).
      */
     default CompletionStage<AuditEvent> recordAsync(AuditDraft draft) {
         try {
@@ -45,6 +64,15 @@ public interface AuditStream extends AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * {@link #submit(AuditDraft)} without waiting when the stream has the
+     * {@link Capability#ASYNC} capability: the stage completes with the result, or fails with
+     * the exception {@code submit} would throw.
+     */
+    default CompletionStage<RecordResult> submitAsync(AuditDraft draft) {
+        return recordAsync(draft).thenApply(RecordResult.Stored::new);
     }
 
     /** What this stream supports besides recording. */

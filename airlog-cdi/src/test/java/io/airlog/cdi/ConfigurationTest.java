@@ -196,7 +196,7 @@ class ConfigurationTest {
             c.select(AccountService.class).open("A-1", "EUR");
 
             AuditStream stream = c.select(AuditStream.class);
-            assertThat(stream.record(AuditDraft.builder("x"))).isNull();
+            assertThat(stream.submit(AuditDraft.builder("x").build()).stored()).isFalse();
             assertThat(stream.health().detail()).contains("airlog.backend=none").contains("2 draft(s) discarded");
         }
     }

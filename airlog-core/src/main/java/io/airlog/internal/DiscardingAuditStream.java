@@ -4,16 +4,21 @@ import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
 import io.airlog.AuditStream;
 import io.airlog.Capability;
+import io.airlog.RecordResult;
 import io.airlog.StreamHealth;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The stream of backend {@code none} (and, in airlog-cdi, of every stream when
- * {@code airlog.enabled=false}): it accepts drafts and stores nothing; {@link #record}
- * returns null, as for a dropped draft. Its health says so and counts the discarded drafts.
+ * {@code airlog.enabled=false}):
+ * it accepts drafts and stores nothing: {@link #submit} reports each as dropped (so
+ * {@link #record} throws {@link io.airlog.AuditDroppedException}).
+ * Its health says so and counts the discarded drafts.
  */
 public final class DiscardingAuditStream implements AuditStream {
     private final String name;
@@ -37,12 +42,27 @@ public final class DiscardingAuditStream implements AuditStream {
 
     @Override
     public AuditEvent record(AuditDraft draft) {
+        return submit(draft).orElseThrow();
+    }
+
+    @Override
+    public RecordResult submit(AuditDraft draft) {
         Objects.requireNonNull(draft, "draft");
         if (closed) {
             throw new IllegalStateException("audit stream '" + name + "' is closed");
         }
         discarded.incrementAndGet();
-        return null;
+        return new RecordResult.Dropped(draft.eventId(), "audit stream '" + name + "' discards every draft (" + reason
+                + ")");
+    }
+
+    @Override
+    public CompletionStage<RecordResult> submitAsync(AuditDraft draft) {
+        try {
+            return CompletableFuture.completedFuture(submit(draft));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.airlog.pipeline;
 
 import io.airlog.AuditDraft;
+import io.airlog.AuditDroppedException;
 import io.airlog.AuditEvent;
 import io.airlog.AuditException;
 import io.airlog.AuditStream;
 import io.airlog.Capability;
+import io.airlog.RecordResult;
 import io.airlog.StreamHealth;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -36,11 +38,13 @@ import java.util.concurrent.atomic.LongAdder;
  *         .build();
  * }</pre>
  *
- * <p><b>Recording.</b> {@link #record(AuditDraft)}:
+ * <p><b>Recording.</b> {@link #submit(AuditDraft)} (and {@link #record(AuditDraft)}, which
+ * returns the stored event of its result):
  * <ol>
  * <li>runs the middleware in the order of {@link Builder#use}; a middleware returning
- *     {@code null} drops the draft: {@code record} returns {@code null}, nothing is stored
- *     and no sequence is used;</li>
+ *     {@code null} drops the draft: nothing is stored, no sequence is used, and the drop
+ *     is explicit ({@link #submit} returns {@link RecordResult.Dropped} naming the
+ *     middleware, {@link #record} throws {@link AuditDroppedException});</li>
  * <li>evaluates the {@link RoutingPolicy} on the transformed draft: the first matching rule
  *     decides; without a match the draft goes to the default stream and then to the
  *     {@linkplain Builder#fanOut fan-out streams};</li>
@@ -64,17 +68,19 @@ import java.util.concurrent.atomic.LongAdder;
  *     {@linkplain PipelineListener listeners} and logged through {@link System.Logger}
  *     (logger {@code io.airlog.pipeline.AuditPipeline}) at {@code WARNING}; the call returns
  *     the event of the first stream that stored it. When no stream stored it, the event is
- *     counted as {@linkplain PipelineStats#lost() lost}, logged at {@code ERROR}, and the call
- *     returns {@code null}.</li>
+ *     counted as {@linkplain PipelineStats#lost() lost} and logged at {@code ERROR}, and the
+ *     call reports it as dropped with a reason starting {@code "lost:"} (best effort means
+ *     the caller accepted that).</li>
  * </ul>
  * An exception from a middleware or a rule condition fails the call with an
  * {@link AuditException} before any stream is touched. Nothing is ever dropped without being
  * counted.
  *
- * <p><b>Asynchronous recording.</b> {@link #recordAsync} runs the middleware and the routing
- * on the caller's thread, then hands the draft to every destination's own
- * {@code recordAsync} at once and returns; the stage completes when every destination has
- * answered, with the same result (or the same exception) {@code record} would give. It is
+ * <p><b>Asynchronous recording.</b> {@link #submitAsync} (and {@link #recordAsync}) runs the
+ * middleware and the routing on the caller's thread, then hands the draft to every
+ * destination's own {@code submitAsync} at once and returns; the stage completes when every
+ * destination has answered, with the same result (or the same exception) {@code submit} would
+ * give. It is
  * therefore as asynchronous as the destinations are: a stream with
  * {@link Capability#ASYNC} (such as a JDBC stream in async write mode) returns at once, any
  * other stores the event before its {@code recordAsync} returns.
@@ -165,81 +171,120 @@ public final class AuditPipeline implements AuditStream {
     }
 
     /**
-     * Runs the draft through middleware and routing and records it (see the
-     * {@linkplain AuditPipeline class description}).
+     * Runs the draft through middleware and routing and records it; the stored event of
+     * {@link #submit}.
      *
      * @param draft the draft
      * @return the sealed event as stored by the first destination that stored it, after all
-     *         middleware; {@code null} when middleware or a {@code DROP} rule dropped the draft,
-     *         or when no best-effort destination stored it (counted as lost and logged)
+     *         middleware
+     * @throws AuditDroppedException when middleware or a {@code DROP} rule dropped the draft,
+     *         or no stream of a best-effort route stored it (counted as lost and logged); use
+     *         {@link #submit} to get drops as a result
      * @throws AuditDeliveryException when a stream that had to store the event did not
      * @throws AuditException when a middleware or a rule condition failed; nothing was stored
      * @throws IllegalStateException if the pipeline is closed
      */
     @Override
     public AuditEvent record(AuditDraft draft) {
-        AuditDraft current = transform(draft);
-        Route route = current == null ? null : route(current);
-        if (route == null) {
-            return null;
+        return submit(draft).orElseThrow();
+    }
+
+    /**
+     * Runs the draft through middleware and routing and records it (see the
+     * {@linkplain AuditPipeline class description}).
+     *
+     * @param draft the draft
+     * @return {@link RecordResult.Stored} with the event as stored by the first destination
+     *         that stored it, or {@link RecordResult.Dropped} naming the middleware or rule that
+     *         dropped the draft (or saying that no stream of a best-effort route stored it)
+     * @throws AuditDeliveryException when a stream that had to store the event did not
+     * @throws AuditException when a middleware or a rule condition failed; nothing was stored
+     * @throws IllegalStateException if the pipeline is closed
+     */
+    @Override
+    public RecordResult submit(AuditDraft draft) {
+        Prepared prepared = prepare(draft);
+        if (prepared.dropped() != null) {
+            return prepared.dropped();
         }
-        List<Attempt> attempts = new ArrayList<>(route.destinations().size());
-        for (Destination destination : route.destinations()) {
+        AuditDraft current = prepared.draft();
+        List<Attempt> attempts = new ArrayList<>(prepared.route().destinations().size());
+        for (Destination destination : prepared.route().destinations()) {
             long start = System.nanoTime();
             try {
-                attempts.add(new Attempt(destination, destination.stream().record(current), null,
-                        System.nanoTime() - start));
+                attempts.add(new Attempt(destination, destination.stream().submit(current).storedEvent().orElse(null),
+                        null, System.nanoTime() - start));
             } catch (RuntimeException e) {
                 attempts.add(new Attempt(destination, null, e, System.nanoTime() - start));
             }
         }
-        return conclude(current, route, attempts);
+        return conclude(current, prepared.route(), attempts);
     }
 
     /**
      * Runs the draft through middleware and routing on the calling thread, then hands it to
-     * each destination's {@code recordAsync} (see the {@linkplain AuditPipeline class
-     * description}). The stage completes with what {@link #record(AuditDraft)} would return,
+     * each destination's {@code submitAsync} (see the {@linkplain AuditPipeline class
+     * description}). The stage completes with what {@link #submit(AuditDraft)} would return,
      * or fails with what it would throw.
      */
     @Override
-    public CompletionStage<AuditEvent> recordAsync(AuditDraft draft) {
-        AuditDraft current;
-        Route route;
+    public CompletionStage<RecordResult> submitAsync(AuditDraft draft) {
+        Prepared prepared;
         try {
-            current = transform(draft);
-            route = current == null ? null : route(current);
+            prepared = prepare(draft);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        if (route == null) {
-            return CompletableFuture.completedFuture(null);
+        if (prepared.dropped() != null) {
+            return CompletableFuture.completedFuture(prepared.dropped());
         }
-        List<CompletableFuture<Attempt>> pending = new ArrayList<>(route.destinations().size());
-        for (Destination destination : route.destinations()) {
+        AuditDraft current = prepared.draft();
+        List<CompletableFuture<Attempt>> pending = new ArrayList<>(prepared.route().destinations().size());
+        for (Destination destination : prepared.route().destinations()) {
             long start = System.nanoTime();
-            CompletionStage<AuditEvent> stage;
+            CompletionStage<RecordResult> stage;
             try {
-                stage = destination.stream().recordAsync(current);
+                stage = destination.stream().submitAsync(current);
             } catch (RuntimeException e) {
                 stage = CompletableFuture.failedFuture(e);
             }
-            pending.add(stage.toCompletableFuture().handle((event, error) -> new Attempt(destination, event,
+            pending.add(stage.toCompletableFuture().handle((result, error) -> new Attempt(destination,
+                    error == null ? result.storedEvent().orElse(null) : null,
                     error == null ? null : unwrap(error), System.nanoTime() - start)));
         }
-        CompletableFuture<AuditEvent> result = new CompletableFuture<>();
+        CompletableFuture<RecordResult> result = new CompletableFuture<>();
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).whenComplete((done, never) -> {
             List<Attempt> attempts = new ArrayList<>(pending.size());
             for (CompletableFuture<Attempt> attempt : pending) {
                 attempts.add(attempt.join());
             }
             try {
-                result.complete(conclude(current, route, attempts));
+                result.complete(conclude(current, prepared.route(), attempts));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
         });
         return result;
+    }
+
+    /**
+     * {@link #submitAsync} with the stored event: the stage fails with
+     * {@link AuditDroppedException} when the draft was dropped, and otherwise as
+     * {@code submitAsync} does.
+     */
+    @Override
+    public CompletionStage<AuditEvent> recordAsync(AuditDraft draft) {
+        CompletableFuture<AuditEvent> event = new CompletableFuture<>();
+        submitAsync(draft).whenComplete((result, error) -> {
+            if (error != null) {
+                event.completeExceptionally(unwrap(error));
+            } else if (result instanceof RecordResult.Stored stored) {
+                event.complete(stored.event());
+            } else {
+                event.completeExceptionally(new AuditDroppedException((RecordResult.Dropped) result));
+            }
+        });
+        return event;
     }
 
     private static RuntimeException unwrap(Throwable error) {
@@ -248,8 +293,8 @@ public final class AuditPipeline implements AuditStream {
                 : new AuditException("the stream failed: " + cause, cause);
     }
 
-    /** Counts the draft and runs the middleware; null when a middleware dropped it. */
-    private AuditDraft transform(AuditDraft draft) {
+    /** Counts the draft, runs the middleware and routes it; a drop is the result's {@code dropped}. */
+    private Prepared prepare(AuditDraft draft) {
         Objects.requireNonNull(draft, "draft");
         if (closed) {
             throw new IllegalStateException("audit pipeline '" + name + "' is closed");
@@ -259,18 +304,19 @@ public final class AuditPipeline implements AuditStream {
         for (int i = 0; i < middleware.size(); i++) {
             current = applyMiddleware(i, current);
             if (current == null) {
-                drop(draft);
-                return null;
+                return Prepared.dropped(drop(draft, "middleware #" + (i + 1) + " ("
+                        + middleware.get(i).getClass().getName() + ") of audit pipeline '" + name + "' dropped it"));
             }
         }
-        return current;
+        return route(current);
     }
 
-    private void drop(AuditDraft draft) {
+    private RecordResult.Dropped drop(AuditDraft draft, String reason) {
         dropped.increment();
         for (PipelineListener listener : listeners) {
             notify(listener, l -> l.dropped(name, draft));
         }
+        return new RecordResult.Dropped(draft.eventId(), reason);
     }
 
     private AuditDraft applyMiddleware(int index, AuditDraft draft) {
@@ -284,8 +330,8 @@ public final class AuditPipeline implements AuditStream {
         }
     }
 
-    /** The route of a draft; null when a DROP rule dropped it. */
-    private Route route(AuditDraft draft) {
+    /** The route of a transformed draft, or its drop by a DROP rule. */
+    private Prepared route(AuditDraft draft) {
         List<RouteRule> rules = policy.rules();
         for (int i = 0; i < rules.size(); i++) {
             RouteRule rule = rules.get(i);
@@ -299,17 +345,17 @@ public final class AuditPipeline implements AuditStream {
             }
             if (matches) {
                 if (rule.action() == RouteAction.DROP) {
-                    drop(draft);
-                    return null;
+                    return Prepared.dropped(drop(draft, "route rule '" + rule.name() + "' of audit pipeline '"
+                            + name + "' drops it"));
                 }
                 routed.increment();
-                return ruleRoutes.get(i);
+                return new Prepared(draft, ruleRoutes.get(i), null);
             }
         }
-        return defaultRoute;
+        return new Prepared(draft, defaultRoute, null);
     }
 
-    private AuditEvent conclude(AuditDraft draft, Route route, List<Attempt> attempts) {
+    private RecordResult conclude(AuditDraft draft, Route route, List<Attempt> attempts) {
         if (attempts.size() == 1 && attempts.get(0).error() == null && attempts.get(0).event() != null) {
             return stored(attempts.get(0)); // the common case, without the bookkeeping of several destinations
         }
@@ -342,23 +388,24 @@ public final class AuditPipeline implements AuditStream {
                 + " to stream '" + destination + "' failed; counted in failed deliveries", e));
         if (delivered.isEmpty()) {
             if (failures.isEmpty()) {
-                drop(draft);
-            } else {
-                lost.increment();
-                LOG.log(Level.ERROR, () -> "audit pipeline '" + name + "': event " + draft.eventId() + " (action '"
-                        + draft.action() + "') was stored in no best-effort stream of " + route.description() + " "
-                        + failures.keySet() + " and is lost");
+                return drop(draft, "every stream of " + route.description() + " of audit pipeline '" + name
+                        + "' dropped it");
             }
-            return null;
+            lost.increment();
+            LOG.log(Level.ERROR, () -> "audit pipeline '" + name + "': event " + draft.eventId() + " (action '"
+                    + draft.action() + "') was stored in no best-effort stream of " + route.description() + " "
+                    + failures.keySet() + " and is lost");
+            return new RecordResult.Dropped(draft.eventId(), "lost: no best-effort stream of "
+                    + route.description() + " of audit pipeline '" + name + "' stored it " + failures.keySet());
         }
         recorded.increment();
-        return delivered.values().iterator().next();
+        return new RecordResult.Stored(delivered.values().iterator().next());
     }
 
-    private AuditEvent stored(Attempt attempt) {
+    private RecordResult stored(Attempt attempt) {
         notifyStored(attempt);
         recorded.increment();
-        return attempt.event();
+        return new RecordResult.Stored(attempt.event());
     }
 
     private void notifyStored(Attempt attempt) {
@@ -436,7 +483,7 @@ public final class AuditPipeline implements AuditStream {
     }
 
     /**
-     * Stops accepting drafts; later {@code record} calls fail with
+     * Stops accepting drafts; later {@code record} and {@code submit} calls fail with
      * {@link IllegalStateException}. Closes none of the streams: the pipeline does not own
      * them. Closing twice is harmless.
      */
@@ -451,6 +498,13 @@ public final class AuditPipeline implements AuditStream {
 
     /** The destinations of the default route or of one rule. */
     private record Route(String description, List<Destination> destinations) {
+    }
+
+    /** A draft after middleware and routing: its route, or why it was dropped. */
+    private record Prepared(AuditDraft draft, Route route, RecordResult.Dropped dropped) {
+        static Prepared dropped(RecordResult.Dropped dropped) {
+            return new Prepared(null, null, dropped);
+        }
     }
 
     /** What one destination did with a draft: stored it (event, or null when it declined) or failed. */

@@ -1,6 +1,8 @@
 package io.airlog.pipeline;
 
+import io.airlog.AuditDraft;
 import io.airlog.AuditStream;
+import io.airlog.RecordResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,7 +18,14 @@ import java.util.Set;
  * Each stream is registered under its {@linkplain AuditStream#name() name}, or a name given.
  *
  * <p>The registry owns the streams registered in it: {@link #close()} closes them all, and
- * an {@link AuditPipeline} built on the registry closes none of them. Safe for concurrent use.
+ * an {@link AuditPipeline} built on the registry closes none of them.
+ * {@link #deregister(String, boolean)} hands a stream back, closing it or not.
+ *
+ * <p>Safe for concurrent use. Registration, deregistration and look-ups are serialised on
+ * the registry; {@link #broadcast} takes a snapshot of the registered streams and records
+ * outside that lock, so a slow stream never blocks registration. A stream deregistered (and
+ * closed) while a broadcast is running may still receive that broadcast's draft: it then
+ * fails for that stream alone, and the result says so.
  */
 public final class AuditStreamRegistry implements AutoCloseable {
     private final Map<String, AuditStream> streams = new LinkedHashMap<>();
@@ -93,6 +102,58 @@ public final class AuditStreamRegistry implements AutoCloseable {
     /** The registered names, in registration order. */
     public synchronized Set<String> names() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(streams.keySet()));
+    }
+
+    /**
+     * Removes the stream of that name. Pipelines built earlier keep the stream they resolved;
+     * if it was closed, their records to it fail.
+     *
+     * @param name a stream name
+     * @param close whether to close the stream now; otherwise the caller owns it from now on
+     * @return the removed stream, or empty when none had that name
+     * @throws RuntimeException what the stream's {@code close()} threw (it is deregistered
+     *         all the same)
+     */
+    public Optional<AuditStream> deregister(String name, boolean close) {
+        AuditStream removed;
+        synchronized (this) {
+            removed = streams.remove(name);
+        }
+        if (removed != null && close) {
+            removed.close();
+        }
+        return Optional.ofNullable(removed);
+    }
+
+    /**
+     * Records one draft in every registered stream (each seals it in its own log, so the
+     * copies share the event id), in registration order, and returns what each stream did.
+     * Every stream is tried even when one fails.
+     *
+     * @param draft the draft
+     * @return one entry per stream registered when the broadcast began
+     * @throws IllegalStateException if the registry is closed
+     */
+    public BroadcastResult broadcast(AuditDraft draft) {
+        Objects.requireNonNull(draft, "draft");
+        Map<String, AuditStream> snapshot;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("audit stream registry is closed; cannot broadcast event "
+                        + draft.eventId());
+            }
+            snapshot = new LinkedHashMap<>(streams);
+        }
+        Map<String, RecordResult> results = new LinkedHashMap<>();
+        Map<String, RuntimeException> failures = new LinkedHashMap<>();
+        snapshot.forEach((name, stream) -> {
+            try {
+                results.put(name, stream.submit(draft));
+            } catch (RuntimeException e) {
+                failures.put(name, e);
+            }
+        });
+        return new BroadcastResult(results, failures);
     }
 
     /**

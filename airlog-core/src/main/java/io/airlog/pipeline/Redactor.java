@@ -43,8 +43,12 @@ import java.util.regex.Pattern;
  *     {@code secret}, {@code token}, {@code apikey}, {@code authorization},
  *     {@code credential}, {@code privatekey}, {@code cookie}, and the key {@code pwd};</li>
  * <li>secrets by value: PEM private key blocks, JSON Web Tokens (JWS and JWE compact form,
- *     {@code eyJ...}), and the token of {@code Bearer <token>} (16 or more token characters;
- *     the word {@code Bearer} stays);</li>
+ *     {@code eyJ...}), the token of {@code Bearer <token>} (16 or more token characters;
+ *     the word {@code Bearer} stays), and inline {@code key=value} or {@code key: value}
+ *     pairs in free text whose key contains one of the secret key fragments above (or
+ *     {@code pwd}): in {@code "password=hunter2 and token=xyz"} both values become the marker
+ *     and the keys stay; a value ends at white space, {@code &}, {@code ,} or {@code ;}, or
+ *     is quoted, and {@code Authorization: Bearer xyz} loses its scheme and token;</li>
  * <li>e-mail addresses (ASCII: {@code local@domain.tld});</li>
  * <li>payment card numbers: runs of 13 to 19 digits, optionally grouped by single spaces or
  *     dashes, that pass the Luhn check (so most order numbers and other long numbers stay),
@@ -222,6 +226,10 @@ public final class Redactor implements AuditMiddleware {
                 "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]++(?:\\.[A-Za-z0-9_-]*+){2,4}");
         private static final Pattern BEARER = Pattern.compile(
                 "(?i)\\b(bearer\\s+)[A-Za-z0-9._~+/-]{16,}+=*+");
+        private static final Pattern INLINE_SECRET = Pattern.compile(
+                "(?i)(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase|secret|token|api[_.-]?key"
+                        + "|authorization|credential|private[_.-]?key|cookie|pwd)[A-Za-z0-9_.-]{0,40}\\s{0,4}[=:]\\s{0,4})"
+                        + "(?:\"[^\"\\r\\n]*+\"|'[^'\\r\\n]*+'|(?:(?:bearer|basic|digest)\\s++)?[^\\s\"'&,;]++)");
         private static final Pattern EMAIL = Pattern.compile(
                 "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]*[A-Za-z0-9-]\\.[A-Za-z]{2,}");
         private static final Pattern CARD_NUMBER = Pattern.compile(
@@ -331,13 +339,18 @@ public final class Redactor implements AuditMiddleware {
             return this;
         }
 
-        /** Adds the secret rules: keys, PEM private keys, JSON Web Tokens, bearer tokens. */
+        /**
+         * Adds the secret rules: keys, PEM private keys, JSON Web Tokens, bearer tokens, and
+         * inline {@code key=value} secrets in free text.
+         */
         public Builder secrets() {
             keyContaining(SECRET_KEY_FRAGMENTS);
             key("pwd");
             patterns.add(mark -> PatternRule.literal(PEM_PRIVATE_KEY, mark));
             patterns.add(mark -> PatternRule.literal(JWT, mark));
             patterns.add(mark -> new PatternRule(BEARER, match -> Matcher.quoteReplacement(match.group(1) + mark)));
+            patterns.add(mark -> new PatternRule(INLINE_SECRET,
+                    match -> Matcher.quoteReplacement(match.group(1) + mark)));
             return this;
         }
 

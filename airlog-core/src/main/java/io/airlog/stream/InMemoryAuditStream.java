@@ -28,9 +28,12 @@ public final class InMemoryAuditStream extends SealingAuditStream implements Aud
         super(name, logId, ChainPosition.EMPTY);
     }
 
-    /** A stream named {@code "memory"} writing log {@code logId}. */
+    /**
+     * A stream writing log {@code logId}, named after it (as a JSON-lines stream is), so that
+     * streams of different logs can share an {@link io.airlog.pipeline.AuditStreamRegistry}.
+     */
     public static InMemoryAuditStream of(String logId) {
-        return new InMemoryAuditStream("memory", logId);
+        return new InMemoryAuditStream(logId, logId);
     }
 
     @Override

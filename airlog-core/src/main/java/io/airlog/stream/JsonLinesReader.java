@@ -3,6 +3,7 @@ package io.airlog.stream;
 import io.airlog.AuditEvent;
 import io.airlog.ChainPosition;
 import io.airlog.encoding.EventJson;
+import io.airlog.verify.LogSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -139,6 +140,20 @@ public final class JsonLinesReader {
         } catch (IllegalArgumentException e) {
             return new Line(number, null, e.getMessage());
         }
+    }
+
+    /**
+     * The file as a source for {@link io.airlog.verify.LogComparison}: its lines in file
+     * order, labelled with the file name; a line that is not an event is kept with its
+     * problem. Close the source when done.
+     *
+     * @param file the JSON-lines file
+     * @return the source
+     * @throws java.io.UncheckedIOException if the file cannot be opened
+     */
+    public static LogSource source(Path file) {
+        return LogSource.of(file.toString(), lines(file).map(l -> new LogSource.Entry(l.number(), l.event(),
+                l.problem())));
     }
 
     /**

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airlog.AuditDraft;
+import io.airlog.AuditDroppedException;
 import io.airlog.AuditEvent;
 import io.airlog.AuditException;
 import io.airlog.AuthMethod;
 import io.airlog.Capability;
 import io.airlog.Principal;
+import io.airlog.RecordResult;
 import io.airlog.spi.batch.MemoryBatchStream;
 import io.airlog.stream.InMemoryAuditStream;
 import java.util.ArrayList;
@@ -103,19 +105,52 @@ class AuditPipelineTest {
         AuditPipeline audit = pipeline().use(AuditMiddleware.dropIf(d -> d.action().equals("health"))).build();
 
         audit.record(draft("login"));
-        AuditEvent dropped = audit.record(draft("health"));
+        RecordResult dropped = audit.submit(draft("health"));
         AuditEvent next = audit.record(draft("logout"));
 
-        assertThat(dropped).isNull();
+        assertThat(dropped).isInstanceOfSatisfying(RecordResult.Dropped.class,
+                d -> assertThat(d.reason()).startsWith("middleware #1 ").endsWith("dropped it"));
         assertThat(next.sequence()).isEqualTo(2);
         assertThat(main.events()).extracting(AuditEvent::action).containsExactly("login", "logout");
+    }
+
+    @Test
+    void recordOfADroppedDraftThrowsNamingTheReasonInsteadOfReturningNull() {
+        AuditPipeline audit = pipeline().use(AuditMiddleware.dropIf(d -> true)).build();
+        AuditDraft probe = draft("health");
+
+        assertThatThrownBy(() -> audit.record(probe)).isInstanceOfSatisfying(AuditDroppedException.class,
+                e -> assertThat(e.dropped().eventId()).isEqualTo(probe.eventId()))
+                .hasMessageContaining(probe.eventId() + " was dropped, not stored: middleware #1");
+        assertThat(main.size()).isZero();
+    }
+
+    @Test
+    void submitReturnsTheStoredEvent() {
+        AuditPipeline audit = pipeline().build();
+
+        RecordResult result = audit.submit(draft("login"));
+
+        assertThat(result.stored()).isTrue();
+        assertThat(result.orElseThrow()).isEqualTo(main.events().get(0));
+        assertThat(result.storedEvent()).contains(main.events().get(0));
+    }
+
+    @Test
+    void submitToAStreamWithoutPipelineWrapsTheRecordedEvent() {
+        RecordResult result = main.submit(draft("login"));
+
+        assertThat(result).isEqualTo(new RecordResult.Stored(main.events().get(0)));
     }
 
     @Test
     void dropRuleRecordsNothingAnywhere() {
         AuditPipeline audit = routing(RouteRule.named("probes").when(d -> d.action().equals("health")).drop());
 
-        assertThat(audit.record(draft("health"))).isNull();
+        AuditDraft probe = draft("health");
+
+        assertThat(audit.submit(probe)).isEqualTo(new RecordResult.Dropped(probe.eventId(),
+                "route rule 'probes' of audit pipeline 'default' drops it"));
         assertThat(main.size() + security.size()).isZero();
         assertThat(audit.stats().dropped()).isEqualTo(1);
     }
@@ -246,10 +281,11 @@ class AuditPipelineTest {
     }
 
     @Test
-    void bestEffortEventStoredNowhereIsCountedAsLostAndReturnsNull() {
+    void bestEffortEventStoredNowhereIsCountedAsLostAndReportedAsDropped() {
         AuditPipeline audit = routing(RouteRule.named("copy").routeBestEffort("broken"));
 
-        assertThat(audit.record(draft("login"))).isNull();
+        assertThat(audit.submit(draft("login"))).isInstanceOfSatisfying(RecordResult.Dropped.class,
+                d -> assertThat(d.reason()).startsWith("lost: no best-effort stream of route rule 'copy'"));
         assertThat(audit.stats().lost()).isEqualTo(1);
         assertThat(audit.health().failed()).isEqualTo(1);
     }
@@ -405,7 +441,7 @@ class AuditPipelineTest {
                 .fanOut("broken", Delivery.BEST_EFFORT).listener(listener).build();
 
         audit.record(draft("login"));
-        audit.record(draft("health"));
+        assertThat(audit.submit(draft("health")).stored()).isFalse();
 
         assertThat(told).containsExactly("stored main login", "failed broken BEST_EFFORT", "dropped default health");
     }

@@ -160,6 +160,37 @@ class RedactorTest {
     }
 
     @Test
+    void inlineKeyValueSecretsInFreeTextAreMaskedKeepingTheKeys() {
+        assertThat(redacted("password=hunter2 and token=xyz")).isEqualTo("password=" + M + " and token=" + M);
+    }
+
+    @Test
+    void inlineSecretKeysMayCarryPrefixesColonsSpacesAndQuotedValues() {
+        assertThat(redacted("db_password: 's3 cr3t', apiKey = \"abc def\"; access_token=q&x=1"))
+                .isEqualTo("db_password: " + M + ", apiKey = " + M + "; access_token=" + M + "&x=1");
+    }
+
+    @Test
+    void inlineAuthorizationHeaderLosesSchemeAndToken() {
+        assertThat(redacted("sent Authorization: Bearer abc to the api")).isEqualTo("sent Authorization: " + M
+                + " to the api");
+    }
+
+    @Test
+    void wordsThatOnlyContainASecretKeyWithoutAValueStay() {
+        assertThat(redacted("the password was changed; tokenization=on")).isEqualTo(
+                "the password was changed; tokenization=" + M);
+        assertThat(redacted("passwordless login")).isEqualTo("passwordless login");
+    }
+
+    @Test
+    void secretAfterALongWordRunIsStillMasked() {
+        String text = "a".repeat(200_000) + " password=x";
+
+        assertThat(Redactor.defaults().redactText(text)).isEqualTo("a".repeat(200_000) + " password=" + M);
+    }
+
+    @Test
     void pemPrivateKeyBlockIsMasked() {
         String pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----";
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
+import io.airlog.pipeline.AuditStreamRegistry;
 import io.airlog.verify.ChainVerifier;
 import io.airlog.verify.VerificationReport;
 import java.util.ArrayList;
@@ -16,6 +17,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class InMemoryAuditStreamTest {
+
+    @Test
+    void streamsOfTwoLogsMadeWithOfHaveDistinctNamesAndShareARegistry() {
+        InMemoryAuditStream app = InMemoryAuditStream.of("app");
+        InMemoryAuditStream security = InMemoryAuditStream.of("security");
+
+        AuditStreamRegistry registry = new AuditStreamRegistry().register(app).register(security);
+
+        assertThat(registry.names()).containsExactly("app", "security");
+        assertThat(app.name()).isEqualTo(app.logId());
+    }
 
     @Test
     void twoHundredThreadsRecordingAThousandEachGiveOneGapFreeChain() throws Exception {

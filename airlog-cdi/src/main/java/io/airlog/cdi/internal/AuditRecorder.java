@@ -156,7 +156,7 @@ public class AuditRecorder {
                             MethodPlan.EXCEPTION_KEY, thrown.getClass().getName());
             AuditDraft done = started.withContextValues(facts).withOutcome(outcome);
             if (target.settings().writeMode() == WriteMode.ASYNC) {
-                target.stream().recordAsync(done).whenComplete((event, error) -> {
+                target.stream().submitAsync(done).whenComplete((result, error) -> {
                     if (error != null) {
                         LOG.log(Level.SEVERE, "audit event " + done.eventId() + " (" + done.action()
                                 + ") could not be recorded to stream '" + target.settings().name() + "'", error);
@@ -164,7 +164,7 @@ public class AuditRecorder {
                 });
                 return null;
             }
-            target.stream().record(done);
+            target.stream().submit(done);
             return null;
         } catch (RuntimeException e) {
             AuditException failure = e instanceof AuditException ae ? ae

@@ -7,6 +7,7 @@ import io.airlog.AuditQuery;
 import io.airlog.AuditStream;
 import io.airlog.Capability;
 import io.airlog.ChainPosition;
+import io.airlog.RecordResult;
 import io.airlog.StreamHealth;
 import io.airlog.pipeline.AuditPipeline;
 import java.util.EnumSet;
@@ -45,6 +46,16 @@ class ConfiguredStream implements AuditStream {
     @Override
     public CompletionStage<AuditEvent> recordAsync(AuditDraft draft) {
         return pipeline.recordAsync(draft);
+    }
+
+    @Override
+    public RecordResult submit(AuditDraft draft) {
+        return pipeline.submit(draft);
+    }
+
+    @Override
+    public CompletionStage<RecordResult> submitAsync(AuditDraft draft) {
+        return pipeline.submitAsync(draft);
     }
 
     @Override
