@@ -1,11 +1,11 @@
 package io.airlog.checkpoint;
 
+import io.airlog.internal.PercentEncoding;
 import io.airlog.internal.Snippet;
 import io.airlog.internal.StrictDecimal;
 import io.airlog.merkle.CompactRange;
 import io.airlog.merkle.Digest;
 import io.airlog.merkle.TreeEdge;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,8 +22,6 @@ import java.util.Objects;
  * @param extensions extension lines (non-empty, opaque), usually none
  */
 public record Checkpoint(String origin, long size, Digest root, List<String> extensions) {
-    private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
-
     /** Checks every line and copies the extensions. */
     public Checkpoint {
         checkLine("the origin", origin);
@@ -57,18 +55,7 @@ public record Checkpoint(String origin, long size, Digest root, List<String> ext
      * shown to anyone outside the organisation.
      */
     public static String defaultOrigin(String logId) {
-        Objects.requireNonNull(logId, "logId");
-        StringBuilder sb = new StringBuilder("airlog/");
-        for (byte b : logId.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c < 0x80 && UNRESERVED.indexOf(c) >= 0) {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return sb.toString();
+        return "airlog/" + PercentEncoding.encode(Objects.requireNonNull(logId, "logId"));
     }
 
     /** The note text: each line followed by a newline. */

@@ -3,10 +3,10 @@ package io.airlog.stream;
 import io.airlog.AuditEvent;
 import io.airlog.ChainPosition;
 import io.airlog.encoding.EventJson;
+import io.airlog.internal.BackwardLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -152,37 +152,12 @@ public final class JsonLinesReader {
         if (!Files.exists(file) || Files.size(file) == 0) {
             return ChainPosition.EMPTY;
         }
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            long end = raf.length();
-            raf.seek(end - 1);
-            if (raf.read() != '\n') {
+        try (BackwardLines lines = BackwardLines.open(file)) {
+            if (lines.torn() != null) {
                 throw new IllegalStateException("audit file " + file + " ends with an incomplete line; "
                         + "it was not written completely (a crash?) and needs a person's attention");
             }
-            long start = end - 1;
-            int chunk = 8192;
-            ByteArrayOutputStream reversed = new ByteArrayOutputStream();
-            byte[] buf = new byte[chunk];
-            boolean found = false;
-            while (start > 0 && !found) {
-                int n = (int) Math.min(chunk, start);
-                raf.seek(start - n);
-                raf.readFully(buf, 0, n);
-                for (int i = n - 1; i >= 0; i--) {
-                    if (buf[i] == '\n') {
-                        found = true;
-                        break;
-                    }
-                    reversed.write(buf[i]);
-                    start--;
-                }
-            }
-            byte[] bytes = reversed.toByteArray();
-            for (int i = 0, j = bytes.length - 1; i < j; i++, j--) {
-                byte t = bytes[i];
-                bytes[i] = bytes[j];
-                bytes[j] = t;
-            }
+            byte[] bytes = lines.previous().bytes();
             AuditEvent last;
             try {
                 last = EventJson.fromJson(new String(bytes, StandardCharsets.UTF_8));
