@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -23,23 +25,30 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Reads JSON-lines audit files line by line, with constant memory.
+ * Reads JSON-lines audit files line by line, with constant memory. A line is an event
+ * ({@code io.airlog.encoding.EventJson}) or a {@linkplain CheckpointLine checkpoint line}.
  */
 public final class JsonLinesReader {
     private JsonLinesReader() {
     }
 
     /**
-     * One line of a file: either an event, or the reason it could not be read.
+     * One line of a file: an event, a checkpoint, or the reason it could not be read.
      *
      * @param number the line number, from 1
      * @param event the event, or null
-     * @param problem why the line is not an event, or null
+     * @param checkpoint the checkpoint line, or null
+     * @param problem why the line is neither, or null
      */
-    public record Line(long number, AuditEvent event, String problem) {
+    public record Line(long number, AuditEvent event, CheckpointLine checkpoint, String problem) {
         /** Whether the line holds an event. */
         public boolean isEvent() {
             return event != null;
+        }
+
+        /** Whether the line holds a checkpoint. */
+        public boolean isCheckpoint() {
+            return checkpoint != null;
         }
     }
 
@@ -52,9 +61,19 @@ public final class JsonLinesReader {
      * @throws UncheckedIOException if the file cannot be opened
      */
     public static Stream<Line> lines(Path file) {
+        return lines(file, 0, 1);
+    }
+
+    /**
+     * The lines of a file from byte {@code offset} (the start of a line), numbered from
+     * {@code firstNumber}; as {@link #lines(Path)}.
+     */
+    static Stream<Line> lines(Path file, long offset, long firstNumber) {
         InputStream in;
         try {
-            in = Files.newInputStream(file);
+            SeekableByteChannel channel = Files.newByteChannel(file);
+            channel.position(offset);
+            in = Channels.newInputStream(channel);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -65,7 +84,7 @@ public final class JsonLinesReader {
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
             private int position;
             private int limit;
-            private long number;
+            private long number = firstNumber - 1;
             private Line next = advance();
 
             private Line advance() {
@@ -99,12 +118,12 @@ public final class JsonLinesReader {
                 }
                 number++;
                 if (!terminated) {
-                    return new Line(number, null, "incomplete line (no newline at the end of the file)");
+                    return new Line(number, null, null, "incomplete line (no newline at the end of the file)");
                 }
                 try {
                     return parse(number, utf8.decode(ByteBuffer.wrap(line.toByteArray())).toString());
                 } catch (CharacterCodingException e) {
-                    return new Line(number, null, "the line is not valid UTF-8");
+                    return new Line(number, null, null, "the line is not valid UTF-8");
                 }
             }
 
@@ -135,15 +154,19 @@ public final class JsonLinesReader {
 
     private static Line parse(long number, String text) {
         try {
-            return new Line(number, EventJson.fromJson(text), null);
+            if (CheckpointLine.isCheckpointLine(text)) {
+                return new Line(number, null, CheckpointLine.parse(text), null);
+            }
+            return new Line(number, EventJson.fromJson(text), null, null);
         } catch (IllegalArgumentException e) {
-            return new Line(number, null, e.getMessage());
+            return new Line(number, null, null, e.getMessage());
         }
     }
 
     /**
      * The head of the log in a file: the position after its last event, or
-     * {@link ChainPosition#EMPTY} for a missing or empty file. Reads only the end of the file.
+     * {@link ChainPosition#EMPTY} for a missing file or one without events. Reads only the
+     * end of the file (checkpoint lines after the last event are passed over).
      *
      * @throws IllegalStateException if the file ends in a partial line, or its last line is
      *         not an intact event of {@code logId}
@@ -157,7 +180,14 @@ public final class JsonLinesReader {
                 throw new IllegalStateException("audit file " + file + " ends with an incomplete line; "
                         + "it was not written completely (a crash?) and needs a person's attention");
             }
-            byte[] bytes = lines.previous().bytes();
+            BackwardLines.Line line = lines.previous();
+            while (line != null && CheckpointLine.isCheckpointLine(new String(line.bytes(), StandardCharsets.UTF_8))) {
+                line = lines.previous();
+            }
+            if (line == null) {
+                return ChainPosition.EMPTY;
+            }
+            byte[] bytes = line.bytes();
             AuditEvent last;
             try {
                 last = EventJson.fromJson(new String(bytes, StandardCharsets.UTF_8));
