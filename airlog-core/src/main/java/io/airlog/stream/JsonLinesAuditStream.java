@@ -277,8 +277,11 @@ public final class JsonLinesAuditStream extends SealingAuditStream {
                     checks.witness(snapshot);
                 }
                 VerificationReport full = JsonLinesVerifier.verify(file, checks);
-                throw new IllegalStateException("audit file " + file + " fails its check and is not appended to: "
-                        + (full.intact() ? tail.report() : full).summary());
+                VerificationReport shown = full.intact() ? tail.report() : full;
+                StringBuilder message = new StringBuilder("audit file " + file
+                        + " fails its check and is not appended to: " + shown.summary());
+                shown.damages().stream().limit(10).forEach(d -> message.append("\n  ").append(d));
+                throw new IllegalStateException(message.toString());
             }
             return tail;
         }

@@ -259,7 +259,10 @@ public final class CheckpointVerifier {
             // before the start of an incremental check: not part of what is verified
             return;
         } else {
-            damages.add(new Damage(DamageKind.CHECKPOINT_MISMATCH, position, signed.size(), signed.size(),
+            if (witnessed != null && witnessed.checkpoint().equals(signed.checkpoint())) {
+                witnessStored = true;
+            }
+            mismatch(new Damage(DamageKind.CHECKPOINT_MISMATCH, position, signed.size(), signed.size(),
                     "the signed checkpoint of tree size " + signed.size() + " stands after " + size
                             + " events: events were inserted before it, or it was moved"));
         }
