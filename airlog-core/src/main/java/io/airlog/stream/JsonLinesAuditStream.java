@@ -50,6 +50,12 @@ import java.util.concurrent.TimeUnit;
  * stream (in one JVM) may write a file at a time. Durability follows
  * {@link JsonLinesDurability} (default {@link JsonLinesDurability#FLUSH}).
  *
+ * <p><b>Signed checkpoints.</b> A file stream made by {@link #builder} with a signer also
+ * writes {@linkplain CheckpointLine checkpoint lines}: the signed C2SP checkpoint of the log's
+ * Merkle tree after the events it covers, at most one checkpoint interval after an event and at
+ * close, published to a witness if one is set; and it checks the end of an existing file before
+ * appending to it. See {@code docs/json-lines.md} and {@code docs/checkpoints.md}.
+ *
  * <p>The stream is named after its log ({@link #name()} equals the log id).
  *
  * <p><b>Failures.</b> If a write fails, the event is not acknowledged (the caller gets an
