@@ -65,7 +65,8 @@ public final class ChainVerifier {
      * signed checkpoints and a witness; it starts where {@code checkpoints} starts.
      */
     public static ChainVerifier of(String logId, CheckpointVerifier checkpoints) {
-        return new ChainVerifier(logId, checkpoints.start(), Objects.requireNonNull(checkpoints, "checkpoints"));
+        Objects.requireNonNull(checkpoints, "checkpoints");
+        return new ChainVerifier(logId, checkpoints.start(), checkpoints);
     }
 
     /**

@@ -213,12 +213,15 @@ public final class CheckpointVerifier {
     public void leaf(long position, String checksum) {
         Digest leaf;
         try {
-            leaf = Digest.fromHex(checksum);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            unreadableLeaf(position);
-            return;
+            leaf = checksum == null ? null : Digest.fromHex(checksum);
+        } catch (IllegalArgumentException e) {
+            leaf = null;
         }
-        leaf(position, leaf);
+        if (leaf == null) {
+            unreadableLeaf(position);
+        } else {
+            leaf(position, leaf);
+        }
     }
 
     /**
