@@ -247,31 +247,61 @@ public final class JsonLinesAuditStream extends SealingAuditStream {
                         : null;
                 TrustedKeys keys = TrustedKeys.of(signer.verifierKey()).and(trustedKeys);
                 boolean existing = Files.exists(file) && Files.size(file) > 0;
-                JsonLinesVerifier.Tail tail = existing ? check(o, keys, w == null ? null : w.read()) : null;
+                WitnessSnapshot snapshot = w == null ? null : w.read();
+                JsonLinesVerifier.Tail tail = existing ? check(o, keys, snapshot) : null;
+                if (!existing && snapshot != null) {
+                    checkNothingWitnessed(o, keys, snapshot);
+                }
                 ChainPosition head = tail == null ? ChainPosition.EMPTY : tail.report().end();
                 TreeEdge edge = tail == null ? TreeEdge.empty() : tail.edge();
                 long signed = tail == null ? 0 : tail.report().anchors().signedSize();
-                WitnessPublisher publisher = w == null ? null : new WitnessPublisher(w, witnessWindow);
-                JsonLinesCheckpoints checkpoints = new JsonLinesCheckpoints(signer, o, interval, publisher, edge, signed);
                 FileOutputStream stream = new FileOutputStream(file.toFile(), true);
                 Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+                WitnessPublisher publisher = w == null ? null : new WitnessPublisher(w, witnessWindow);
+                JsonLinesCheckpoints checkpoints = new JsonLinesCheckpoints(signer, o, interval, publisher, edge, signed);
                 JsonLinesAuditStream s = new JsonLinesAuditStream(logId, logId, head, writer, stream.getChannel(), true,
                         durability, checkpoints, tail == null ? null : tail.report());
                 if (tail != null && (checkpoints.unsigned() || !tail.report().notices().isEmpty())) {
-                    s.underSequencer(() -> {
-                        try {
-                            s.writeCheckpoint();
-                        } catch (IOException e) {
-                            s.close();
-                            throw new UncheckedIOException("cannot write a checkpoint line to " + file + ": "
-                                    + e.getMessage(), e);
-                        }
-                        return null;
-                    });
+                    signNow(s);
                 }
                 return s;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open audit file " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Signs and publishes the tree as found when the file was opened; closes the stream if that fails. */
+        private void signNow(JsonLinesAuditStream s) {
+            try {
+                s.underSequencer(() -> {
+                    try {
+                        s.writeCheckpoint();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write a checkpoint line to " + file + ": "
+                                + e.getMessage(), e);
+                    }
+                    return null;
+                });
+            } catch (UncheckedIOException e) {
+                try {
+                    s.close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+
+        /**
+         * A new or empty file whose witness holds checkpoints: the file was removed or emptied,
+         * and a new log must not be started in its place.
+         */
+        private void checkNothingWitnessed(String o, TrustedKeys keys, WitnessSnapshot snapshot) {
+            CheckpointVerifier.Findings findings = CheckpointVerifier.builder(logId).origin(o).trustedKeys(keys)
+                    .witness(snapshot).build().finish();
+            if (!findings.damages().isEmpty()) {
+                throw new IllegalStateException("audit file " + file + " is missing or empty, but " + findings.damages()
+                        .get(0).detail() + "; a new log is not started in its place");
             }
         }
 

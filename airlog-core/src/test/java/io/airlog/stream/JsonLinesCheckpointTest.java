@@ -262,6 +262,18 @@ class JsonLinesCheckpointTest {
     }
 
     @Test
+    void aRemovedOrEmptiedFileIsNotStartedAgainWhileItsWitnessHoldsCheckpoints() throws Exception {
+        write(stream(), 5);
+        Files.write(file, new byte[0]);
+
+        assertThatThrownBy(() -> stream().build()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is missing or empty, but the witness").hasMessageContaining("holds a signed"
+                        + " checkpoint of 5 events but the store holds 0");
+        Files.delete(file);
+        assertThatThrownBy(() -> stream().build()).hasMessageContaining("is missing or empty");
+    }
+
+    @Test
     void aFileWhoseLastCheckpointWasAlteredIsNotAppendedTo() throws Exception {
         write(stream(), 5);
         List<String> lines = lines();
@@ -322,20 +334,27 @@ class JsonLinesCheckpointTest {
 
     @Test
     void aWitnessThatFailsTurnsHealthDownWithTheReason() throws Exception {
-        Files.createDirectories(witnessFile);
-        try (JsonLinesAuditStream s = JsonLinesAuditStream.builder(file, LOG).signer(KEY)
-                .witness(FileWitness.open(witnessFile, ORIGIN)).witnessWindow(Duration.ofMillis(20))
-                .checkpointInterval(Duration.ZERO).build()) {
+        try (JsonLinesAuditStream s = stream().witnessWindow(Duration.ofMillis(20)).checkpointInterval(Duration.ZERO)
+                .build()) {
+            Files.delete(witnessFile);
             s.record(AuditDraft.builder("act"));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (s.health().up() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             assertThat(s.health().up()).isFalse();
-            assertThat(s.health().detail()).contains("the witness").contains("behind");
+            assertThat(s.health().detail()).contains("the witness").contains("behind").contains("is gone");
             assertThat(s.witnessStatus()).hasValueSatisfying(w -> assertThat(w.failures()).isPositive());
             assertThatThrownBy(s::close).hasMessageContaining("was not published");
         }
+    }
+
+    @Test
+    void aWitnessThatCannotBeReadWhenTheStreamOpensStopsIt() throws Exception {
+        Files.createDirectories(witnessFile);
+
+        assertThatThrownBy(() -> JsonLinesAuditStream.builder(file, LOG).signer(KEY)
+                .witness(FileWitness.open(witnessFile, ORIGIN)).build()).hasMessageContaining("cannot open audit file");
     }
 
     @Test
