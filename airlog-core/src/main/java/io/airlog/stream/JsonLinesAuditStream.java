@@ -354,23 +354,18 @@ public final class JsonLinesAuditStream extends SealingAuditStream {
         try {
             out.write(EventJson.toJson(event));
             out.write('\n');
-            boolean signed = false;
             if (checkpoints != null) {
                 checkpoints.append(event);
                 if (checkpoints.due()) {
-                    out.write(checkpoints.sign().toJson());
-                    out.write('\n');
-                    signed = true;
+                    writeCheckpoint();
+                    return;
                 }
             }
-            if (durability != JsonLinesDurability.BUFFERED || signed) {
+            if (durability != JsonLinesDurability.BUFFERED) {
                 out.flush();
             }
-            if (channel != null && (durability == JsonLinesDurability.FSYNC || signed && checkpoints.witnessed())) {
+            if (durability == JsonLinesDurability.FSYNC && channel != null) {
                 channel.force(false);
-            }
-            if (signed) {
-                checkpoints.written();
             }
         } catch (IOException e) {
             failure = e;
@@ -392,7 +387,10 @@ public final class JsonLinesAuditStream extends SealingAuditStream {
         });
     }
 
-    /** Writes a checkpoint line of the tree as it is, flushed (and forced when witnessed or FSYNC). */
+    /**
+     * Writes a checkpoint line of the tree as it is, flushed with the lines before it, and
+     * forced to the disk when witnessed or FSYNC; then offers it to the witness.
+     */
     private void writeCheckpoint() throws IOException {
         out.write(checkpoints.sign().toJson());
         out.write('\n');
