@@ -37,7 +37,8 @@ public record Options(String command, List<BenchDatabase.Kind> databases, List<S
             usage: java -jar airlog-bench/target/airlog-bench.jar <command> [options]
               commands:
                 all      jmh, then load, verify and memory: every table of docs/benchmarks.md
-                jmh      JMH micro-benchmarks (seal, interceptor, redaction, in-memory verification)
+                jmh      JMH micro-benchmarks (seal, interceptor, redaction, in-memory verification,
+                         checkpoint signing, Merkle proofs at 1,000,000 events)
                 load     the load harness: scenarios x callers on each database
                 verify   full and incremental verification throughput over --rows rows
                 memory   a steady load in a child JVM with -Xmx256m; heap after GC at start and end

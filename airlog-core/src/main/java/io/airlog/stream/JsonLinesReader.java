@@ -3,13 +3,15 @@ package io.airlog.stream;
 import io.airlog.AuditEvent;
 import io.airlog.ChainPosition;
 import io.airlog.encoding.EventJson;
+import io.airlog.internal.BackwardLines;
 import io.airlog.verify.LogSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -24,23 +26,30 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Reads JSON-lines audit files line by line, with constant memory.
+ * Reads JSON-lines audit files line by line, with constant memory. A line is an event
+ * ({@code io.airlog.encoding.EventJson}) or a {@linkplain CheckpointLine checkpoint line}.
  */
 public final class JsonLinesReader {
     private JsonLinesReader() {
     }
 
     /**
-     * One line of a file: either an event, or the reason it could not be read.
+     * One line of a file: an event, a checkpoint, or the reason it could not be read.
      *
      * @param number the line number, from 1
      * @param event the event, or null
-     * @param problem why the line is not an event, or null
+     * @param checkpoint the checkpoint line, or null
+     * @param problem why the line is neither, or null
      */
-    public record Line(long number, AuditEvent event, String problem) {
+    public record Line(long number, AuditEvent event, CheckpointLine checkpoint, String problem) {
         /** Whether the line holds an event. */
         public boolean isEvent() {
             return event != null;
+        }
+
+        /** Whether the line holds a checkpoint. */
+        public boolean isCheckpoint() {
+            return checkpoint != null;
         }
     }
 
@@ -53,9 +62,19 @@ public final class JsonLinesReader {
      * @throws UncheckedIOException if the file cannot be opened
      */
     public static Stream<Line> lines(Path file) {
+        return lines(file, 0, 1);
+    }
+
+    /**
+     * The lines of a file from byte {@code offset} (the start of a line), numbered from
+     * {@code firstNumber}; as {@link #lines(Path)}.
+     */
+    static Stream<Line> lines(Path file, long offset, long firstNumber) {
         InputStream in;
         try {
-            in = Files.newInputStream(file);
+            SeekableByteChannel channel = Files.newByteChannel(file);
+            channel.position(offset);
+            in = Channels.newInputStream(channel);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -66,7 +85,7 @@ public final class JsonLinesReader {
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
             private int position;
             private int limit;
-            private long number;
+            private long number = firstNumber - 1;
             private Line next = advance();
 
             private Line advance() {
@@ -100,12 +119,12 @@ public final class JsonLinesReader {
                 }
                 number++;
                 if (!terminated) {
-                    return new Line(number, null, "incomplete line (no newline at the end of the file)");
+                    return new Line(number, null, null, "incomplete line (no newline at the end of the file)");
                 }
                 try {
                     return parse(number, utf8.decode(ByteBuffer.wrap(line.toByteArray())).toString());
                 } catch (CharacterCodingException e) {
-                    return new Line(number, null, "the line is not valid UTF-8");
+                    return new Line(number, null, null, "the line is not valid UTF-8");
                 }
             }
 
@@ -136,29 +155,34 @@ public final class JsonLinesReader {
 
     private static Line parse(long number, String text) {
         try {
-            return new Line(number, EventJson.fromJson(text), null);
+            if (CheckpointLine.isCheckpointLine(text)) {
+                return new Line(number, null, CheckpointLine.parse(text), null);
+            }
+            return new Line(number, EventJson.fromJson(text), null, null);
         } catch (IllegalArgumentException e) {
-            return new Line(number, null, e.getMessage());
+            return new Line(number, null, null, e.getMessage());
         }
     }
 
     /**
-     * The file as a source for {@link io.airlog.verify.LogComparison}: its lines in file
-     * order, labelled with the file name; a line that is not an event is kept with its
-     * problem. Close the source when done.
+     * The file as a source for {@link io.airlog.verify.LogComparison}: its event lines in file
+     * order, labelled with the file name; a line that is neither an event nor a checkpoint is
+     * kept with its problem, checkpoint lines are passed over (they are no events of the log).
+     * Close the source when done.
      *
      * @param file the JSON-lines file
      * @return the source
      * @throws java.io.UncheckedIOException if the file cannot be opened
      */
     public static LogSource source(Path file) {
-        return LogSource.of(file.toString(), lines(file).map(l -> new LogSource.Entry(l.number(), l.event(),
-                l.problem())));
+        return LogSource.of(file.toString(), lines(file).filter(l -> !l.isCheckpoint())
+                .map(l -> new LogSource.Entry(l.number(), l.event(), l.problem())));
     }
 
     /**
      * The head of the log in a file: the position after its last event, or
-     * {@link ChainPosition#EMPTY} for a missing or empty file. Reads only the end of the file.
+     * {@link ChainPosition#EMPTY} for a missing file or one without events. Reads only the
+     * end of the file (checkpoint lines after the last event are passed over).
      *
      * @throws IllegalStateException if the file ends in a partial line, or its last line is
      *         not an intact event of {@code logId}
@@ -167,37 +191,19 @@ public final class JsonLinesReader {
         if (!Files.exists(file) || Files.size(file) == 0) {
             return ChainPosition.EMPTY;
         }
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            long end = raf.length();
-            raf.seek(end - 1);
-            if (raf.read() != '\n') {
+        try (BackwardLines lines = BackwardLines.open(file)) {
+            if (lines.torn() != null) {
                 throw new IllegalStateException("audit file " + file + " ends with an incomplete line; "
                         + "it was not written completely (a crash?) and needs a person's attention");
             }
-            long start = end - 1;
-            int chunk = 8192;
-            ByteArrayOutputStream reversed = new ByteArrayOutputStream();
-            byte[] buf = new byte[chunk];
-            boolean found = false;
-            while (start > 0 && !found) {
-                int n = (int) Math.min(chunk, start);
-                raf.seek(start - n);
-                raf.readFully(buf, 0, n);
-                for (int i = n - 1; i >= 0; i--) {
-                    if (buf[i] == '\n') {
-                        found = true;
-                        break;
-                    }
-                    reversed.write(buf[i]);
-                    start--;
-                }
+            BackwardLines.Line line = lines.previous();
+            while (line != null && CheckpointLine.isCheckpointLine(new String(line.bytes(), StandardCharsets.UTF_8))) {
+                line = lines.previous();
             }
-            byte[] bytes = reversed.toByteArray();
-            for (int i = 0, j = bytes.length - 1; i < j; i++, j--) {
-                byte t = bytes[i];
-                bytes[i] = bytes[j];
-                bytes[j] = t;
+            if (line == null) {
+                return ChainPosition.EMPTY;
             }
+            byte[] bytes = line.bytes();
             AuditEvent last;
             try {
                 last = EventJson.fromJson(new String(bytes, StandardCharsets.UTF_8));

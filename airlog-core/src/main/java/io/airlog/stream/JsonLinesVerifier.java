@@ -1,79 +1,216 @@
 package io.airlog.stream;
 
+import io.airlog.checkpoint.Checkpoint;
+import io.airlog.checkpoint.RejectedCheckpointException;
+import io.airlog.checkpoint.SignedCheckpoint;
+import io.airlog.checkpoint.TrustedKeys;
+import io.airlog.internal.BackwardLines;
+import io.airlog.merkle.TreeEdge;
+import io.airlog.spi.WitnessSnapshot;
 import io.airlog.verify.ChainVerifier;
+import io.airlog.verify.CheckpointVerifier;
 import io.airlog.verify.Damage;
 import io.airlog.verify.VerificationReport;
+import io.airlog.witness.FileWitness;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.stream.Stream;
 
 /**
- * Verifies a JSON-lines audit file: every line an intact event, one gap-free chain. Reports
- * every damaged line with its kind; positions are line numbers. Constant memory.
+ * Verifies a JSON-lines audit file: every line an intact event, one gap-free chain, and, given
+ * trusted keys, every checkpoint line validly signed and matching the events before it, and
+ * the file consistent with its witness. Reports every damaged line with its kind; positions are
+ * line numbers. Constant memory.
+ *
+ * <p>What each check needs: the chain alone catches edited, removed, reordered, duplicated and
+ * foreign lines in the middle, but not lines cut off at the end, a file recomputed from scratch,
+ * or a forged line appended with a correct link. Signed checkpoint lines (trusted keys) catch a
+ * recomputed file and anything changed before a checkpoint; a forged line after the last
+ * checkpoint is reported as an unsigned tail. The witness catches lines cut off at the end and
+ * a file replaced by an older copy. Without keys or witness the report says plainly what it
+ * could not check ({@link io.airlog.verify.Anchors#notChecked()}).
  *
  * <p>Command line, for auditors:
  * {@code java -cp airlog-core.jar:jackson-core.jar:java-json-canonicalization.jar
- * io.airlog.stream.JsonLinesVerifier FILE [--log LOG_ID]} — exit status 0 intact,
- * 1 damaged, 2 usage or I/O error.
+ * io.airlog.stream.JsonLinesVerifier FILE [--log LOG_ID] [--keys KEYS_FILE] [--witness WITNESS_FILE]
+ * [--origin ORIGIN]} — exit status 0 intact, 1 damaged, 2 usage or I/O error.
  */
 public final class JsonLinesVerifier {
     private JsonLinesVerifier() {
     }
 
-    /** Verifies a file, taking the log id from its first readable event. */
+    /** Verifies a file, taking the log id from its first readable event; no keys, no witness. */
     public static VerificationReport verify(Path file) {
-        String logId;
-        try (Stream<JsonLinesReader.Line> lines = JsonLinesReader.lines(file)) {
-            logId = lines.filter(JsonLinesReader.Line::isEvent).findFirst().map(l -> l.event().logId()).orElse("");
-        }
-        return verify(file, logId);
+        return verify(file, firstLogId(file));
     }
 
-    /** Verifies a file that must hold log {@code logId}. */
+    /** Verifies a file that must hold log {@code logId}; no keys, no witness. */
     public static VerificationReport verify(Path file, String logId) {
-        ChainVerifier verifier = ChainVerifier.of(logId);
+        return verify(file, CheckpointVerifier.builder(logId));
+    }
+
+    /**
+     * Verifies a file with the checks of {@code checks}: its log, origin, trusted keys and
+     * witness snapshot.
+     */
+    public static VerificationReport verify(Path file, CheckpointVerifier.Builder checks) {
+        CheckpointVerifier tree = checks.build();
+        ChainVerifier verifier = ChainVerifier.of(checks.logId(), tree);
+        feed(verifier, JsonLinesReader.lines(file));
+        return verifier.finish();
+    }
+
+    private static String firstLogId(Path file) {
         try (Stream<JsonLinesReader.Line> lines = JsonLinesReader.lines(file)) {
+            return lines.filter(JsonLinesReader.Line::isEvent).findFirst().map(l -> l.event().logId()).orElse("");
+        }
+    }
+
+    private static void feed(ChainVerifier verifier, Stream<JsonLinesReader.Line> source) {
+        try (Stream<JsonLinesReader.Line> lines = source) {
             for (Iterator<JsonLinesReader.Line> it = lines.iterator(); it.hasNext(); ) {
                 JsonLinesReader.Line line = it.next();
                 if (line.isEvent()) {
                     verifier.accept(line.number(), line.event());
+                } else if (line.isCheckpoint()) {
+                    verifier.checkpoint(line.number(), line.checkpoint().note());
                 } else {
                     verifier.acceptMalformed(line.number(), line.problem());
                 }
             }
         }
-        return verifier.finish();
+    }
+
+    /**
+     * The result of checking the end of a file before appending to it.
+     *
+     * @param report the report (positions are line numbers from the start line when the check
+     *               started at a checkpoint line)
+     * @param edge the Merkle tree of the whole file, to continue from
+     */
+    record Tail(VerificationReport report, TreeEdge edge) {
+    }
+
+    /**
+     * Checks the end of a file before a writer appends to it: from the newest checkpoint line
+     * that a trusted key signed, whose edge matches it and which is not newer than the
+     * witness's checkpoint, to the end (the whole file if there is none).
+     */
+    static Tail verifyTail(Path file, String logId, String origin, TrustedKeys keys, WitnessSnapshot witness) {
+        CheckpointVerifier.Builder checks = CheckpointVerifier.builder(logId).origin(origin).trustedKeys(keys);
+        if (witness != null) {
+            checks.witness(witness);
+        }
+        long limit = witness == null ? Long.MAX_VALUE : witnessedSize(witness, keys, origin);
+        long offset = 0;
+        try (BackwardLines lines = BackwardLines.open(file)) {
+            BackwardLines.Line line;
+            while ((line = lines.previous()) != null) {
+                String text = new String(line.bytes(), StandardCharsets.UTF_8);
+                if (CheckpointLine.isCheckpointLine(text) && startAt(checks, text, keys, origin, limit)) {
+                    offset = line.offset() + line.bytes().length + 1;
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        CheckpointVerifier tree = checks.build();
+        ChainVerifier verifier = ChainVerifier.of(logId, tree);
+        feed(verifier, JsonLinesReader.lines(file, offset, 1));
+        return new Tail(verifier.finish(), tree.edge());
+    }
+
+    private static boolean startAt(CheckpointVerifier.Builder checks, String text, TrustedKeys keys, String origin,
+                                   long limit) {
+        try {
+            CheckpointLine line = CheckpointLine.parse(text);
+            SignedCheckpoint signed = keys.open(line.note(), origin);
+            TreeEdge edge = TreeEdge.parse(line.edge());
+            if (signed.size() > limit || !signed.checkpoint().matches(edge)) {
+                return false;
+            }
+            checks.startAt(signed, edge);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The size of the newest witness record a trusted key signed (unlimited if none). */
+    private static long witnessedSize(WitnessSnapshot witness, TrustedKeys keys, String origin) {
+        for (WitnessSnapshot.Record r : witness.newestFirst()) {
+            if (r.note() != null) {
+                try {
+                    return keys.open(r.note(), origin).size();
+                } catch (RejectedCheckpointException e) {
+                    // damaged: reported by the verification
+                }
+            }
+        }
+        return Long.MAX_VALUE;
     }
 
     /**
      * Runs the verifier from the command line.
      *
-     * @param args {@code FILE [--log LOG_ID]}
+     * @param args {@code FILE [--log LOG_ID] [--keys KEYS_FILE] [--witness WITNESS_FILE] [--origin ORIGIN]}
      */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 1 && !(args.length == 3 && args[1].equals("--log"))) {
-            err.println("usage: JsonLinesVerifier FILE [--log LOG_ID]");
+        String usage = "usage: JsonLinesVerifier FILE [--log LOG_ID] [--keys KEYS_FILE] [--witness WITNESS_FILE]"
+                + " [--origin ORIGIN]";
+        if (args.length == 0 || args.length % 2 == 0) {
+            err.println(usage);
             return 2;
         }
         Path file = Path.of(args[0]);
+        String logId = null;
+        Path keysFile = null;
+        Path witnessFile = null;
+        String origin = null;
+        for (int i = 1; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--log" -> logId = args[i + 1];
+                case "--keys" -> keysFile = Path.of(args[i + 1]);
+                case "--witness" -> witnessFile = Path.of(args[i + 1]);
+                case "--origin" -> origin = args[i + 1];
+                default -> {
+                    err.println("unknown option " + args[i] + "; " + usage);
+                    return 2;
+                }
+            }
+        }
         if (!Files.isRegularFile(file)) {
             err.println("no such file: " + file);
             return 2;
         }
         try {
-            VerificationReport report = args.length == 3 ? verify(file, args[2]) : verify(file);
+            String log = logId != null ? logId : firstLogId(file);
+            CheckpointVerifier.Builder checks = CheckpointVerifier.builder(log);
+            String expectedOrigin = origin != null ? origin : Checkpoint.defaultOrigin(log);
+            checks.origin(expectedOrigin);
+            if (keysFile != null) {
+                checks.trustedKeys(TrustedKeys.read(keysFile));
+            }
+            if (witnessFile != null) {
+                checks.witness(FileWitness.open(witnessFile, expectedOrigin).read());
+            }
+            VerificationReport report = verify(file, checks);
             out.println(report.summary());
             for (Damage d : report.damages()) {
-                out.println("  line " + d.position() + ": " + d);
+                out.println(d.position() > 0 ? "  line " + d.position() + ": " + d : "  " + d);
             }
             return report.intact() ? 0 : 1;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             err.println("cannot verify " + file + ": " + e.getMessage());
             return 2;
         }

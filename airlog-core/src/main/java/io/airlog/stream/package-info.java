@@ -1,5 +1,6 @@
 /**
  * Streams of airlog-core: in memory, and JSON lines to a file, a writer or standard output,
- * with the reader and verifier of JSON-lines files.
+ * with signed checkpoint lines and a witness for files, and the reader and verifier of
+ * JSON-lines files.
  */
 package io.airlog.stream;

@@ -26,12 +26,18 @@ import java.util.Objects;
  * <li>A sequence below the expected one that is not in a gap was seen already:
  *     {@link DamageKind#DUPLICATED}.</li>
  * </ol>
- * Not thread-safe: one verifier per verification.
+ * <p>Given a {@link CheckpointVerifier} ({@link #of(String, CheckpointVerifier)}), every stored
+ * record is also a leaf of the log's Merkle tree, and stored checkpoints are handed on with
+ * {@link #checkpoint}; the report then holds its findings too.
+ *
+ * <p>Not thread-safe: one verifier per verification.
  */
 public final class ChainVerifier {
     private final String logId;
     private final ChainPosition start;
     private final List<Damage> damages = new ArrayList<>();
+    private final List<Damage> notices = new ArrayList<>();
+    private final CheckpointVerifier checkpoints;
     private final List<Gap> gaps = new ArrayList<>();
     private long expected;
     private String lastChecksum;
@@ -40,9 +46,10 @@ public final class ChainVerifier {
     private boolean intactSoFar = true;
     private long read;
 
-    private ChainVerifier(String logId, ChainPosition start) {
+    private ChainVerifier(String logId, ChainPosition start, CheckpointVerifier checkpoints) {
         this.logId = Objects.requireNonNull(logId, "logId");
         this.start = Objects.requireNonNull(start, "start");
+        this.checkpoints = checkpoints;
         this.expected = start.nextSequence();
         this.lastChecksum = start.lastChecksum();
         this.verifiedEnd = start;
@@ -50,7 +57,16 @@ public final class ChainVerifier {
 
     /** A verifier of a whole log, from its first event. */
     public static ChainVerifier of(String logId) {
-        return new ChainVerifier(logId, ChainPosition.EMPTY);
+        return new ChainVerifier(logId, ChainPosition.EMPTY, null);
+    }
+
+    /**
+     * A verifier of the hash chain and, through {@code checkpoints}, of the Merkle tree against
+     * signed checkpoints and a witness; it starts where {@code checkpoints} starts.
+     */
+    public static ChainVerifier of(String logId, CheckpointVerifier checkpoints) {
+        Objects.requireNonNull(checkpoints, "checkpoints");
+        return new ChainVerifier(logId, checkpoints.start(), checkpoints);
     }
 
     /**
@@ -58,7 +74,7 @@ public final class ChainVerifier {
      * event at {@code start.size() + 1}, linked to {@code start.lastChecksum()}.
      */
     public static ChainVerifier from(String logId, ChainPosition start) {
-        return new ChainVerifier(logId, start);
+        return new ChainVerifier(logId, start, null);
     }
 
     /** Verifies a whole series of events; positions are 1, 2, 3, ... in iteration order. */
@@ -79,6 +95,9 @@ public final class ChainVerifier {
      */
     public void accept(long position, AuditEvent event) {
         read++;
+        if (checkpoints != null) {
+            checkpoints.leaf(position, event.checksum());
+        }
         if (!event.verify()) {
             damage(new Damage(DamageKind.CHANGED, position, expected, expected,
                     "the checksum does not match the fields (stored " + abbreviate(event.checksum())
@@ -118,14 +137,47 @@ public final class ChainVerifier {
      * the expected sequence.
      */
     public void acceptMalformed(long position, String problem) {
+        acceptMalformed(position, problem, null);
+    }
+
+    /**
+     * Reports a stored record that could not be read as an event but whose stored checksum is
+     * known (a table row with an unreadable column): it is still the record's Merkle leaf.
+     *
+     * @param storedChecksum the record's checksum as stored, or null
+     */
+    public void acceptMalformed(long position, String problem, String storedChecksum) {
         read++;
+        if (checkpoints != null) {
+            if (storedChecksum == null) {
+                checkpoints.unreadableLeaf(position);
+            } else {
+                checkpoints.leaf(position, storedChecksum);
+            }
+        }
         damage(new Damage(DamageKind.MALFORMED, position, expected, expected, problem));
         occupyExpected(null, true);
     }
 
-    /** Adds a damage found by the storage itself (e.g. a head that does not match). */
+    /**
+     * A stored checkpoint at {@code position}, handed to the checkpoint verifier.
+     *
+     * @throws IllegalStateException if this verifier was made without one
+     */
+    public void checkpoint(long position, String note) {
+        if (checkpoints == null) {
+            throw new IllegalStateException("this chain verifier checks no checkpoints");
+        }
+        checkpoints.checkpoint(position, note);
+    }
+
+    /** Adds a finding of the storage itself (e.g. a head that does not match); notices are kept apart. */
     public void report(Damage damage) {
-        damage(damage);
+        if (damage.kind().isDamage()) {
+            damage(damage);
+        } else {
+            notices.add(damage);
+        }
     }
 
     /** Ends verification: gaps never filled are reported as missing. */
@@ -138,8 +190,15 @@ public final class ChainVerifier {
             }
         }
         gaps.clear();
+        Anchors anchors = Anchors.CHAIN_ONLY;
+        if (checkpoints != null) {
+            CheckpointVerifier.Findings findings = checkpoints.finish();
+            damages.addAll(findings.damages());
+            notices.addAll(findings.notices());
+            anchors = findings.anchors();
+        }
         damages.sort(java.util.Comparator.comparingLong(Damage::position).thenComparingLong(Damage::firstSequence));
-        return new VerificationReport(logId, start, verifiedEnd, read, damages);
+        return new VerificationReport(logId, start, verifiedEnd, read, damages, notices, anchors);
     }
 
     private void occupyExpected(String checksum, boolean changed) {

@@ -7,6 +7,9 @@ import io.airlog.AuditEvent;
 import io.airlog.AuthMethod;
 import io.airlog.Outcome;
 import io.airlog.Principal;
+import io.airlog.checkpoint.NoteSigner;
+import io.airlog.checkpoint.SigningKeys;
+import io.airlog.checkpoint.TrustedKeys;
 import io.airlog.pipeline.AuditMiddleware;
 import io.airlog.pipeline.AuditPipeline;
 import io.airlog.pipeline.AuditStreamRegistry;
@@ -15,7 +18,9 @@ import io.airlog.pipeline.RouteRule;
 import io.airlog.pipeline.RoutingPolicy;
 import io.airlog.stream.JsonLinesAuditStream;
 import io.airlog.stream.JsonLinesVerifier;
+import io.airlog.verify.CheckpointVerifier;
 import io.airlog.verify.VerificationReport;
+import io.airlog.witness.FileWitness;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +45,23 @@ class ReadmeExamplesTest {
         assertThat(e.verify()).isTrue();
         VerificationReport report = JsonLinesVerifier.verify(file);
         assertThat(report.summary()).startsWith("log 'bank' intact: 1 events read");
+    }
+
+    @Test
+    void signedCheckpointExampleWritesAFileThatVerifiesSignedAndWitnessed() throws Exception {
+        SigningKeys.writePem(SigningKeys.generate("audit.example.com/bank"), dir.resolve("signing.pem"));
+        Path witness = dir.resolve("witness/bank.witness");
+        NoteSigner key = SigningKeys.readPem(dir.resolve("signing.pem"), "audit.example.com/bank");
+        try (JsonLinesAuditStream audit = JsonLinesAuditStream.builder(dir.resolve("audit.jsonl"), "bank")
+                .signer(key).witnessFile(witness).build()) {
+            audit.record(AuditDraft.builder("transfer").put("amount", 125.5));
+        }
+        VerificationReport report = JsonLinesVerifier.verify(dir.resolve("audit.jsonl"), CheckpointVerifier.builder("bank")
+                .trustedKeys(TrustedKeys.of(key.verifierKey()))
+                .witness(FileWitness.open(witness, "airlog/bank").read()));
+        assertThat(report.intact()).isTrue();
+        assertThat(report.anchors().signedSize()).isEqualTo(1);
+        assertThat(report.anchors().witnessedSize()).isEqualTo(1);
     }
 
     @Test

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
 import io.airlog.ChainPosition;
+import io.airlog.checkpoint.SigningKeys;
 import io.airlog.encoding.EventJson;
 import io.airlog.stream.InMemoryAuditStream;
+import io.airlog.stream.JsonLinesAuditStream;
 import io.airlog.stream.JsonLinesReader;
 import io.airlog.verify.Difference.Side;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -166,6 +169,27 @@ class LogComparisonTest {
                         org.assertj.core.groups.Tuple.tuple(DifferenceKind.FOREIGN, Side.RIGHT, 7L));
         assertThat(report.describe(report.differences().get(1))).isEqualTo(
                 "FOREIGN in '" + file + "' at sequence 1: an event of log 'other'");
+    }
+
+    @Test
+    void checkpointLinesOfASignedFileAreNoEventsOfTheComparison() throws Exception {
+        Path file = dir.resolve("signed.jsonl");
+        InMemoryAuditStream copy = InMemoryAuditStream.of("log");
+        try (JsonLinesAuditStream signed = JsonLinesAuditStream.builder(file, "log")
+                .signer(SigningKeys.generate("audit.example")).checkpointInterval(Duration.ZERO).build()) {
+            for (int i = 0; i < 3; i++) {
+                copy.record(signed.record(AuditDraft.builder("act" + i)).toDraft());
+            }
+        }
+        assertThat(Files.readAllLines(file)).anyMatch(line -> line.startsWith("{\"checkpoint\""));
+
+        ComparisonReport report;
+        try (LogSource memory = LogSource.of("memory", copy); LogSource archive = JsonLinesReader.source(file)) {
+            report = LogComparison.compare("log", memory, archive);
+        }
+
+        assertThat(report.differences()).isEmpty();
+        assertThat(report.matched()).isEqualTo(3);
     }
 
     @Test

@@ -38,6 +38,13 @@ public final class JmhSuite {
         }
         Collection<RunResult> results = new Runner(options).run();
         print(results, out);
+        if (results.stream().anyMatch(r -> r.getParams().getBenchmark().contains(".MerkleBenchmark."))) {
+            MerkleBenchmark merkle = new MerkleBenchmark();
+            merkle.leaves = 1_000_000;
+            merkle.setUp();
+            out.println(merkle.proofSizes());
+            out.println();
+        }
     }
 
     private static void print(Collection<RunResult> results, PrintStream out) {
