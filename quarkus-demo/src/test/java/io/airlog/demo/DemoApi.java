@@ -51,12 +51,6 @@ final class DemoApi {
         return events;
     }
 
-    /** The size of the log now. */
-    static long headSize() {
-        return as("alice").queryParam("limit", 1).get("/api/audit/events").then().statusCode(200)
-                .extract().jsonPath().getLong("head.size");
-    }
-
     /** A JSON object read by rest-assured, as a map. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> object(Object json) {
