@@ -201,6 +201,11 @@
     return params;
   }
 
+  // Each list counts its loads in data-loads, so that whoever drives the page can wait for the next one.
+  function loaded(element) {
+    element.dataset.loads = String(Number(element.dataset.loads || 0) + 1);
+  }
+
   async function loadEvents() {
     const body = $('events-body');
     const error = $('events-error');
@@ -214,6 +219,7 @@
       error.hidden = false;
       body.replaceChildren(emptyRow('No events shown.', 9));
       body.dataset.query = query;
+      loaded(body);
       return;
     }
     error.hidden = true;
@@ -232,6 +238,7 @@
     $('page-older').disabled = page.older === 0;
     $('page-oldest').disabled = page.older === 0;
     body.dataset.query = query;
+    loaded(body);
   }
 
   function eventRow(entry) {
@@ -285,7 +292,7 @@
     }
     tr.appendChild(correlation);
     tr.appendChild(context(e.context));
-    const checksum = cell(e.checksum.substring(0, 12) + '…', 'mono checksum', 'Checksum');
+    const checksum = cell(e.checksum.substring(0, 8) + '…', 'mono checksum', 'Checksum');
     const mark = document.createElement('span');
     mark.className = entry.checksumMatches ? 'check ok' : 'check bad';
     mark.textContent = entry.checksumMatches ? ' ✓' : ' ✗';
@@ -308,6 +315,7 @@
     const verifyButton = $('verify-button');
     verifyButton.disabled = true;
     status.className = 'verify unknown';
+    status.dataset.source = 'pending';
     status.textContent = 'Verifying…';
     try {
       const report = await api('/api/audit/verify');
@@ -316,12 +324,13 @@
       const head = document.createElement('strong');
       head.textContent = report.intact ? 'Intact' : 'DAMAGED';
       status.appendChild(head);
-      status.appendChild(document.createTextNode(report.intact
+      status.appendChild(document.createTextNode(' ' + (report.intact
         ? report.eventsRead + ' events read; every checksum and link verified through sequence '
           + report.verifiedThrough + ' (at ' + isoTime(report.verifiedAt) + ').'
         : report.damages.length + ' damaged place(s) in ' + report.eventsRead + ' events read; first bad sequence '
-          + first(report.damages).firstSequence + ' (' + first(report.damages).kind + '). Damaged events are marked red below.'));
+          + first(report.damages).firstSequence + ' (' + first(report.damages).kind + '). Damaged events are marked red below.')));
       status.className = 'verify ' + (report.intact ? 'intact' : 'damaged');
+      status.dataset.source = 'verification';
       $('damage-list').replaceChildren(...report.damages.map((d) => {
         const tr = document.createElement('tr');
         tr.appendChild(cell(d.position, 'mono', 'Position'));
@@ -336,6 +345,7 @@
       loadEvents();
     } catch (e) {
       status.className = 'verify damaged';
+      status.dataset.source = 'verification';
       status.textContent = 'Verification failed: ' + e.message;
     } finally {
       verifyButton.disabled = false;
@@ -391,7 +401,8 @@
       const head = document.createElement('strong');
       head.textContent = chain === 'intact' ? 'Intact at start-up' : damaged ? 'DAMAGED at start-up' : 'Not verified at start-up';
       status.appendChild(head);
-      status.appendChild(safe((summary || 'the start-up check did not verify this log')
+      status.dataset.source = 'start-up check';
+      status.appendChild(safe(' ' + (summary || 'the start-up check did not verify this log')
         + '. Press “Verify chain” to recompute every checksum and link now.'));
     }
   }
@@ -412,6 +423,7 @@
       page = await api('/api/documents?offset=' + state.docOffset + '&limit=' + DOC_PAGE);
     } catch (e) {
       list.replaceChildren(emptyRow('Cannot load documents: ' + e.message, 5));
+      loaded(list);
       return;
     }
     state.docPage = page;
@@ -422,6 +434,7 @@
       + (page.offset + n).toLocaleString('en') + ' of ' + page.total.toLocaleString('en') : '';
     $('doc-prev').disabled = page.offset === 0;
     $('doc-next').disabled = page.offset + n >= page.total;
+    loaded(list);
   }
 
   function documentRow(d) {

@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * How requests are authenticated: by the session cookie {@value #COOKIE} that the sign-in form
@@ -43,6 +44,7 @@ public class DemoAuthenticationMechanism implements HttpAuthenticationMechanism 
 
     private static final String BASIC = "basic ";
     private static final String RECORDED = "airlog-demo.refusal-recorded";
+    private static final String CORRELATION = "airlog-demo.correlation-id";
 
     @Inject
     SessionStore sessions;
@@ -95,11 +97,26 @@ public class DemoAuthenticationMechanism implements HttpAuthenticationMechanism 
 
     private Uni<Void> refused(RoutingContext context, SignInRequest attempt) {
         context.put(RECORDED, Boolean.TRUE);
-        String correlation = RequestIds.usable(context.request().getHeader(RequestIds.HEADER));
+        String correlation = correlation(context);
         return Uni.createFrom().item(() -> {
             signIns.recordRefusedBasic(attempt, correlation);
             return (Void) null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * The correlation id of a request refused here, before airlog's request filter runs: its
+     * usable {@code X-Request-Id}, else a new UUID (as the filter does); the same for the event
+     * and the response.
+     */
+    private static String correlation(RoutingContext context) {
+        String id = context.get(CORRELATION);
+        if (id == null) {
+            String usable = RequestIds.usable(context.request().getHeader(RequestIds.HEADER));
+            id = usable != null ? usable : UUID.randomUUID().toString();
+            context.put(CORRELATION, id);
+        }
+        return id;
     }
 
     @Override
@@ -114,7 +131,7 @@ public class DemoAuthenticationMechanism implements HttpAuthenticationMechanism 
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
         boolean credentialsRefused = Boolean.TRUE.equals(context.get(RECORDED));
-        String correlation = RequestIds.usable(context.request().getHeader(RequestIds.HEADER));
+        String correlation = correlation(context);
         Uni<Void> record = credentialsRefused ? Uni.createFrom().voidItem() : Uni.createFrom().item(() -> {
             signIns.recordRefusedRequest(context.request().method().name() + " "
                     + InputText.shown(context.request().path()), correlation);
@@ -124,11 +141,8 @@ public class DemoAuthenticationMechanism implements HttpAuthenticationMechanism 
             HttpServerResponse response = context.response();
             if (!response.ended()) {
                 response.setStatusCode(401).putHeader("Content-Type", "application/json")
-                        .putHeader("Cache-Control", "no-store");
-                if (correlation != null) {
-                    response.putHeader(RequestIds.HEADER, correlation);
-                }
-                response.end(new JsonObject().put("error", credentialsRefused ? ErrorResponses.WRONG_CREDENTIALS
+                        .putHeader("Cache-Control", "no-store").putHeader(RequestIds.HEADER, correlation)
+                        .end(new JsonObject().put("error", credentialsRefused ? ErrorResponses.WRONG_CREDENTIALS
                         : ErrorResponses.NOT_SIGNED_IN).encode());
             }
             return true;

@@ -54,7 +54,7 @@ public class SignInService {
     /**
      * Records HTTP Basic credentials that were refused (or could not be read), as anonymous.
      *
-     * @param correlationId the request's usable {@code X-Request-Id}, or null
+     * @param correlationId the request's correlation id
      */
     public void recordRefusedBasic(SignInRequest request, String correlationId) {
         RuntimeException refusal = request.problem() != null ? request.problem() : new SignInRefusedException();
@@ -72,7 +72,7 @@ public class SignInService {
      * Records a request that needed a signed-in user and had none, as anonymous (DENIED).
      *
      * @param request the method and path as sent
-     * @param correlationId the request's usable {@code X-Request-Id}, or null
+     * @param correlationId the request's correlation id
      */
     public void recordRefusedRequest(String request, String correlationId) {
         try (AuditContext.Scope scope = scope(correlationId)) {
@@ -83,10 +83,6 @@ public class SignInService {
     }
 
     private static AuditContext.Scope scope(String correlationId) {
-        AuditContext.ScopeBuilder scope = AuditContext.scope().principal(Principal.anonymous());
-        if (correlationId != null) {
-            scope.correlationId(correlationId);
-        }
-        return scope.open();
+        return AuditContext.scope().principal(Principal.anonymous()).correlationId(correlationId).open();
     }
 }
