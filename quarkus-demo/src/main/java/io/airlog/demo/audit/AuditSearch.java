@@ -23,7 +23,8 @@ import java.util.Locale;
 /**
  * Searches the log for the viewer: newest first, with counts, by keyset paging (a page is found
  * from its neighbour's sequence, so the newest and the oldest page of a large log cost the
- * same), with a case-insensitive subject prefix and a time range.
+ * same), with a case-insensitive subject prefix and a time range. The counts scan the matching
+ * index entries; a subject prefix, compared ignoring case, scans the log's rows.
  *
  * <p>airlog's reader queries events in sequence order with exact filters; the viewer needs
  * more, so the matching sequences and the counts come from SQL on the event table's documented
@@ -51,7 +52,7 @@ public class AuditSearch {
         List<Long> sequences;
         try (Connection c = trail.dataSource().getConnection()) {
             total = count(c, where, null);
-            sequences = sequences(c, where, search);
+            sequences = sequences(c, where, head.size(), search);
             long pivot = !sequences.isEmpty() ? sequences.get(0)
                     : search.before() != null ? search.before() - 1
                     : search.after() != null ? search.after() : head.size();
@@ -83,30 +84,43 @@ public class AuditSearch {
     }
 
     /** The page's sequences, newest first. */
-    private List<Long> sequences(Connection c, Where where, EventSearch search) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT seq FROM ").append(trail.tables().event()).append(where.sql());
-        Long cursor = search.before() != null ? search.before() : search.after();
-        if (search.before() != null) {
-            sql.append(" AND seq < ?");
-        } else if (search.after() != null) {
-            sql.append(" AND seq > ?");
+    private List<Long> sequences(Connection c, Where where, long head, EventSearch search) throws SQLException {
+        if (search.after() != null) {
+            List<Long> newer = select(c, where, search.after(), head, "ASC", search.limit());
+            Collections.reverse(newer);
+            return newer;
         }
-        sql.append(search.after() != null ? " ORDER BY seq ASC" : " ORDER BY seq DESC").append(" LIMIT ?");
+        // Newest first, in windows of sequences that grow fourfold from the top: the database
+        // sorts one window's rows, never every matching row of the log, and an unfiltered page
+        // is one small range.
+        List<Long> out = new ArrayList<>(search.limit());
+        long upper = search.before() != null ? Math.min(search.before() - 1, head) : head;
+        long window = 4L * search.limit();
+        while (out.size() < search.limit() && upper > 0) {
+            long lower = Math.max(0, upper - window);
+            out.addAll(select(c, where, lower, upper, "DESC", search.limit() - out.size()));
+            upper = lower;
+            window = Math.min(window * 4, Long.MAX_VALUE / 8);
+        }
+        return out;
+    }
+
+    /** Up to {@code limit} matching sequences in (lower, upper], in {@code order}. */
+    private List<Long> select(Connection c, Where where, long lower, long upper, String order, int limit)
+            throws SQLException {
+        String sql = "SELECT seq FROM " + trail.tables().event() + where.sql() + " AND seq > ? AND seq <= ? ORDER BY seq "
+                + order + " LIMIT ?";
         List<Long> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             int next = where.bind(ps);
-            if (cursor != null) {
-                ps.setLong(next++, cursor);
-            }
-            ps.setInt(next, search.limit());
+            ps.setLong(next++, lower);
+            ps.setLong(next++, upper);
+            ps.setInt(next, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getLong(1));
                 }
             }
-        }
-        if (search.after() != null) {
-            Collections.reverse(out);
         }
         return out;
     }
