@@ -32,7 +32,17 @@ public class SessionStore {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    /** A store on the system clock. */
+    public SessionStore() {
+        this(Clock.systemUTC());
+    }
+
+    /** A store on {@code clock} (tests move it to expire sessions). */
+    SessionStore(Clock clock) {
+        this.clock = clock;
+    }
 
     /** Opens a session for {@code user}; its token. */
     public String open(String user) {
