@@ -1,6 +1,7 @@
 package io.airlog.demo.security;
 
 import io.airlog.AuditContext;
+import io.airlog.AuditException;
 import io.airlog.Principal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
@@ -9,6 +10,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Checks sign-in attempts against the application's users and records every attempt
@@ -18,6 +21,8 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class SignInService {
+    private static final Logger LOG = Logger.getLogger(SignInService.class.getName());
+
     @Inject
     IdentityProviderManager identities;
 
@@ -65,6 +70,7 @@ public class SignInService {
             if (expected != refusal) {
                 throw expected;
             }
+            warnIfNotRecorded(expected);
         }
     }
 
@@ -78,7 +84,19 @@ public class SignInService {
         try (AuditContext.Scope scope = scope(correlationId)) {
             audit.refused(request, "not signed in");
         } catch (AccessDeniedException expected) {
-            // recorded as DENIED
+            warnIfNotRecorded(expected);
+        }
+    }
+
+    /**
+     * The audit interceptor attaches a failure to record (airlog.on-write-failure=fail) to the
+     * exception the call threw; the refused request still gets its 401, so say it here.
+     */
+    private static void warnIfNotRecorded(RuntimeException thrown) {
+        for (Throwable suppressed : thrown.getSuppressed()) {
+            if (suppressed instanceof AuditException) {
+                LOG.log(Level.SEVERE, "a refused request could not be recorded: " + suppressed.getMessage(), suppressed);
+            }
         }
     }
 
