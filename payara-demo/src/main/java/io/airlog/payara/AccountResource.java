@@ -12,7 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * The bank's REST interface, for authenticated users (see {@code WEB-INF/web.xml}); every
- * operation goes through the audited {@link AccountService}.
+ * operation goes through the audited {@link AccountService}. Parameters are taken as the
+ * client sent them and checked inside the audited call, so that a bad one is recorded too.
  */
 @Path("accounts/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -20,10 +21,10 @@ public class AccountResource {
     @Inject
     AccountService accounts;
 
-    /** {@code PUT /api/accounts/{id}?balance=n}: opens the account. */
+    /** {@code PUT /api/accounts/{id}?balance=n}: opens the account with a balance in cents. */
     @PUT
-    public Account open(@PathParam("id") String id, @QueryParam("balance") long balance) {
-        return accounts.open(id, balance);
+    public Account open(@PathParam("id") String id, @QueryParam("balance") String balance) {
+        return accounts.open(new Raw(id), new Raw(balance));
     }
 
     /**
@@ -32,14 +33,14 @@ public class AccountResource {
      */
     @POST
     @Path("withdrawals")
-    public Account withdraw(@PathParam("id") String id, @QueryParam("amount") long amount)
+    public Account withdraw(@PathParam("id") String id, @QueryParam("amount") String amount)
             throws InsufficientFundsException {
-        return accounts.withdraw(id, amount);
+        return accounts.withdraw(new Raw(id), new Raw(amount));
     }
 
     /** {@code DELETE /api/accounts/{id}}: closes the account; 403 unless the caller is a manager. */
     @DELETE
     public void close(@PathParam("id") String id) {
-        accounts.close(id);
+        accounts.close(new Raw(id));
     }
 }

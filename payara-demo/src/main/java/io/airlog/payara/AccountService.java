@@ -6,6 +6,7 @@ import io.airlog.cdi.AuditResourceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import java.util.Map;
 import java.util.HashMap;
@@ -13,8 +14,10 @@ import java.util.HashMap;
 /**
  * The demo's business service: each method is audited by airlog's interceptor
  * ({@code @AuditLog}), with the account id as the event's resource id.
- * A return is recorded as SUCCESS, {@link InsufficientFundsException} and an unknown
- * account as FAILURE, and the {@link SecurityException} of {@link #close} as DENIED.
+ * A return is recorded as SUCCESS, {@link InsufficientFundsException}, an unknown account and
+ * bad input as FAILURE, and the {@link SecurityException} of {@link #close} as DENIED.
+ * Parameters arrive as the client sent them and are checked here, inside the audited call;
+ * the event records them as {@linkplain Input#shown shown}.
  * Balances live in memory (guarded by the service's lock); the audit log lives in H2.
  */
 @ApplicationScoped
@@ -26,12 +29,15 @@ public class AccountService {
 
     /** Opens (or reopens) an account with a starting balance. */
     @AuditLog(action = "account.open", resource = "account")
-    public synchronized Account open(@AuditResourceId String id, @AuditField("balance") long balance) {
-        if (balance < 0) {
-            throw new IllegalArgumentException("balance: must not be negative, was " + balance);
+    public synchronized Account open(@AuditResourceId(property = "shown") Raw id,
+                                     @AuditField(value = "balance", property = "number") Raw balance) {
+        String checked = Input.id(id.text());
+        long cents = Input.number("balance", balance.text());
+        if (cents < 0) {
+            throw new BadRequestException("balance: must not be negative, was " + cents);
         }
-        Account account = new Account(id, balance);
-        accounts.put(id, account);
+        Account account = new Account(checked, cents);
+        accounts.put(account.id(), account);
         return account;
     }
 
@@ -41,17 +47,20 @@ public class AccountService {
      * @throws InsufficientFundsException if the balance is smaller
      */
     @AuditLog(action = "account.withdraw", resource = "account")
-    public synchronized Account withdraw(@AuditResourceId String id, @AuditField("amount") long amount)
+    public synchronized Account withdraw(@AuditResourceId(property = "shown") Raw id,
+                                         @AuditField(value = "amount", property = "number") Raw amount)
             throws InsufficientFundsException {
-        if (amount <= 0) {
-            throw new IllegalArgumentException("amount: must be positive, was " + amount);
+        String checked = Input.id(id.text());
+        long cents = Input.number("amount", amount.text());
+        if (cents <= 0) {
+            throw new BadRequestException("amount: must be positive, was " + cents);
         }
-        Account before = find(id);
-        if (before.balance() < amount) {
-            throw new InsufficientFundsException(before, amount);
+        Account before = find(checked);
+        if (before.balance() < cents) {
+            throw new InsufficientFundsException(before, cents);
         }
-        Account after = new Account(id, before.balance() - amount);
-        accounts.put(id, after);
+        Account after = new Account(before.id(), before.balance() - cents);
+        accounts.put(after.id(), after);
         return after;
     }
 
@@ -61,12 +70,11 @@ public class AccountService {
      * @throws SecurityException unless the caller has the role {@value DemoIdentityStore#MANAGER}
      */
     @AuditLog(action = "account.close", resource = "account")
-    public synchronized void close(@AuditResourceId String id) {
+    public synchronized void close(@AuditResourceId(property = "shown") Raw id) {
         if (!security.isCallerInRole(DemoIdentityStore.MANAGER)) {
             throw new SecurityException("closing an account needs the role " + DemoIdentityStore.MANAGER);
         }
-        find(id);
-        accounts.remove(id);
+        accounts.remove(find(Input.id(id.text())).id());
     }
 
     private Account find(String id) {

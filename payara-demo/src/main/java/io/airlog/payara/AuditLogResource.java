@@ -1,37 +1,21 @@
 package io.airlog.payara;
 
-import io.airlog.AuditEvent;
-import io.airlog.AuditLogReader;
-import io.airlog.AuditQuery;
-import io.airlog.AuditStream;
-import io.airlog.encoding.EventJson;
-import io.airlog.jdbc.JdbcChainVerifier;
-import io.airlog.jdbc.TableNames;
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.stream.Collectors;
-import javax.sql.DataSource;
 
 /**
- * The audit log over HTTP, for auditors (see {@code WEB-INF/web.xml}): the stored events in
- * airlog's JSON shape ({@link EventJson}), read through the injected stream (a JDBC stream is
- * also an {@link AuditLogReader}), and a verification of the whole chain in the database.
+ * The audit log over HTTP, for auditors (see {@code WEB-INF/web.xml}); reading and auditing
+ * happen in {@link AuditTrail}.
  */
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditLogResource {
     @Inject
-    AuditStream stream;
-
-    @Resource(lookup = DemoApplication.DATA_SOURCE)
-    DataSource dataSource;
+    AuditTrail trail;
 
     /**
      * {@code GET /api/audit/events?resourceId=a1&offset=0&limit=100}: a page of events, oldest
@@ -39,15 +23,9 @@ public class AuditLogResource {
      */
     @GET
     @Path("events")
-    public String events(@QueryParam("resourceId") String resourceId,
-                         @QueryParam("offset") @DefaultValue("0") long offset,
-                         @QueryParam("limit") @DefaultValue("100") int limit) {
-        AuditQuery.Builder query = AuditQuery.builder().offset(offset).limit(limit);
-        if (resourceId != null) {
-            query.resourceId(resourceId);
-        }
-        List<AuditEvent> page = reader().find(query.build());
-        return page.stream().map(EventJson::toJson).collect(Collectors.joining(",", "[", "]"));
+    public String events(@QueryParam("resourceId") String resourceId, @QueryParam("offset") String offset,
+                         @QueryParam("limit") String limit) {
+        return trail.events(new Raw(resourceId), new Raw(offset), new Raw(limit));
     }
 
     /**
@@ -57,14 +35,6 @@ public class AuditLogResource {
     @GET
     @Path("verification")
     public String verification() {
-        JdbcChainVerifier verifier = new JdbcChainVerifier(dataSource, TableNames.DEFAULT);
-        return ReportJson.toJson(verifier.verifyFull(reader().logId()));
-    }
-
-    private AuditLogReader reader() {
-        if (stream instanceof AuditLogReader reader) {
-            return reader;
-        }
-        throw new IllegalStateException("audit stream '" + stream.name() + "' cannot be read back");
+        return trail.verification();
     }
 }

@@ -2,11 +2,13 @@ package io.airlog.payara;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,6 +35,12 @@ public class DemoIdentityStore implements IdentityStore {
             "bob", Set.of(CLERK, MANAGER),
             "carol", Set.of(AUDITOR));
 
+    @Inject
+    Refusals refusals;
+
+    @Inject
+    HttpServletRequest request;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (credential instanceof UsernamePasswordCredential login) {
@@ -40,6 +48,8 @@ public class DemoIdentityStore implements IdentityStore {
             if (roles != null && login.compareTo(login.getCaller(), login.getCaller() + "-pw")) {
                 return new CredentialValidationResult(login.getCaller(), roles);
             }
+            refusals.signIn(login.getCaller(), request.getHeader("X-Request-Id"));
+            request.setAttribute(Refusals.SIGN_IN_RECORDED, Boolean.TRUE);
         }
         return CredentialValidationResult.INVALID_RESULT;
     }

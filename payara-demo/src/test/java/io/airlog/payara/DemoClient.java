@@ -31,7 +31,18 @@ final class DemoClient {
 
     /** A call with an {@code X-Request-Id} header (none when {@code requestId} is null). */
     HttpResponse<String> call(String method, String path, String user, String requestId) {
-        return send(server.uri(path), method, user, requestId);
+        return send(server.uri(path), method, user == null ? null : user + ":" + user + "-pw", requestId);
+    }
+
+    /** A call by {@code user} with {@code password} (HTTP Basic) and an {@code X-Request-Id} header. */
+    HttpResponse<String> callWithPassword(String method, String path, String user, String password,
+                                          String requestId) {
+        return send(server.uri(path), method, user + ":" + password, requestId);
+    }
+
+    /** The stored events (up to 1000) recorded under a correlation id, read by the auditor. */
+    List<AuditEvent> eventsOfRequest(String requestId) {
+        return allEvents().stream().filter(e -> requestId.equals(e.correlationId())).toList();
     }
 
     /** A GET of a path of the server outside the application (such as {@code /health/ready}). */
@@ -72,11 +83,10 @@ final class DemoClient {
         return response.body();
     }
 
-    private HttpResponse<String> send(URI uri, String method, String user, String requestId) {
+    private HttpResponse<String> send(URI uri, String method, String credentials, String requestId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody());
-        if (user != null) {
-            String credentials = user + ":" + user + "-pw";
+        if (credentials != null) {
             request.header("Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }

@@ -117,9 +117,114 @@ class PayaraDemoIT {
         for (int i = 1; i < events.size(); i++) {
             assertThat(events.get(i).follows(events.get(i - 1))).as("event %d follows %d", i + 1, i).isTrue();
         }
+        // the search that read the events is recorded after it: one more event than it returned
         assertThat(report).containsEntry("intact", true).containsEntry("damages", List.of())
-                .containsEntry("eventsRead", (long) events.size());
+                .containsEntry("eventsRead", (long) events.size() + 1);
         assertThat(report.get("summary")).asString().contains("intact");
+    }
+
+    /** The one event recorded under {@code requestId}. */
+    private static AuditEvent eventOf(String requestId) {
+        List<AuditEvent> events = client.eventsOfRequest(requestId);
+        assertThat(events).as("events of request %s", requestId).hasSize(1);
+        return events.get(0);
+    }
+
+    private static void assertJsonError(HttpResponse<String> response, int status, String error) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/json"));
+        assertThat(DemoClient.object(response.body())).containsEntry("error", error);
+    }
+
+    @Test
+    void aBadNumberIsA400WithAJsonErrorRecordedAsFailureWithTheValueAsSent() {
+        HttpResponse<String> refused = client.call("PUT", "/api/accounts/n-1?balance=ten", "alice", "request-n-1");
+
+        assertJsonError(refused, 400, "balance: a whole number, got 'ten'");
+        AuditEvent e = eventOf("request-n-1");
+        assertThat(e.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(e.principal().subject()).isEqualTo("alice");
+        assertThat(e.context()).containsEntry("balance", "ten")
+                .containsEntry("exception", "jakarta.ws.rs.BadRequestException");
+    }
+
+    @Test
+    void aRightToLeftOverrideInAnAccountIdIsA400RecordedWithTheIdShownSafely() {
+        HttpResponse<String> refused = client.call("PUT", "/api/accounts/x%E2%80%AEy?balance=1", "alice",
+                "request-rlo");
+
+        assertJsonError(refused, 400, "id: 1 to 64 letters, digits, '.', '_' or '-', got 'x?y'");
+        AuditEvent e = eventOf("request-rlo");
+        assertThat(e.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(e.resourceId()).isEqualTo("x?y");
+    }
+
+    @Test
+    void aNulInAPathIsRefusedByPayaraBeforeTheApplicationAndRecordsNothing() {
+        HttpResponse<String> refused = client.call("PUT", "/api/accounts/x%00y?balance=1", "alice", "request-nul");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(client.eventsOfRequest("request-nul")).isEmpty();
+    }
+
+    @Test
+    void aWrongPasswordIsA401WithAJsonErrorRecordedAsAFailedSignInWithoutThePassword() {
+        HttpResponse<String> refused = client.callWithPassword("PUT", "/api/accounts/w-1?balance=1", "alice",
+                "guess-pw", "request-wrong");
+
+        assertJsonError(refused, 401, "not signed in or wrong user name or password (HTTP Basic)");
+        AuditEvent e = eventOf("request-wrong");
+        assertThat(e.action()).isEqualTo("user.sign-in");
+        assertThat(e.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(e.principal().isAnonymous()).isTrue();
+        assertThat(e.context()).containsEntry("user", "alice").containsEntry("mechanism", "basic");
+        assertThat(e.toString()).doesNotContain("guess-pw");
+    }
+
+    @Test
+    void anEmailAddressTypedAsUserNameIsRecordedRedacted() {
+        client.callWithPassword("PUT", "/api/accounts/r-1?balance=1", "ann@example.com", "x", "request-redact");
+
+        assertThat(eventOf("request-redact").context()).containsEntry("user", "[REDACTED]");
+    }
+
+    @Test
+    void anAnonymousRequestIsA401RecordedAsRefused() {
+        HttpResponse<String> refused = client.call("GET", "/api/audit/events", null, "request-anonymous");
+
+        assertJsonError(refused, 401, "not signed in or wrong user name or password (HTTP Basic)");
+        AuditEvent e = eventOf("request-anonymous");
+        assertThat(e.action()).isEqualTo("request.refused");
+        assertThat(e.outcome()).isEqualTo(Outcome.DENIED);
+        assertThat(e.resourceId()).isEqualTo("GET /payara-demo/api/audit/events");
+        assertThat(e.principal().isAnonymous()).isTrue();
+    }
+
+    @Test
+    void aMissingRoleIsA403RecordedAsRefusedForTheCaller() {
+        HttpResponse<String> refused = client.call("PUT", "/api/accounts/c-1?balance=1", "carol", "request-role");
+
+        assertJsonError(refused, 403, "your roles do not allow this");
+        AuditEvent e = eventOf("request-role");
+        assertThat(e.action()).isEqualTo("request.refused");
+        assertThat(e.outcome()).isEqualTo(Outcome.DENIED);
+        assertThat(e.principal().subject()).isEqualTo("carol");
+    }
+
+    @Test
+    void anUnknownPathIsA404WithAJsonError() {
+        assertJsonError(client.call("GET", "/api/nothing-here", "alice"), 404, "not found");
+    }
+
+    @Test
+    void readingTheAuditLogIsItselfRecorded() {
+        client.call("GET", "/api/audit/events?resourceId=nothing-1", "carol", "request-search");
+
+        AuditEvent e = eventOf("request-search");
+        assertThat(e.action()).isEqualTo("audit.search");
+        assertThat(e.principal().subject()).isEqualTo("carol");
+        assertThat(e.context()).containsEntry("resourceId", "nothing-1");
     }
 
     @Test

@@ -21,13 +21,14 @@ import java.util.stream.Stream;
 
 /**
  * One Payara Micro process running the demo WAR, started by a test and stopped by its own
- * process id: {@code java -jar payara-micro.jar --nocluster --rootdir … --deploy … --port …},
+ * process id: {@code java -jar payara-micro.jar --nocluster --prebootcommandfile localhost.asadmin
+ * --rootdir … --deploy … --port …} (the command of docs/payara.md, bound to 127.0.0.1),
  * its standard output and error captured in a file the test can read (kept in
  * {@code target/payara-it/<name>/} after the server stopped; its root directory is removed).
  *
- * <p>The jar, the WAR and the working directory come from the system properties
- * {@code payara.micro.jar}, {@code payara.demo.war} and {@code payara.work.dir} that the
- * failsafe configuration sets. The H2 database of the demo lives in a directory given to the
+ * <p>The jar, the WAR, the pre-boot command file and the working directory come from the system
+ * properties {@code payara.micro.jar}, {@code payara.demo.war}, {@code payara.preboot.file} and
+ * {@code payara.work.dir} that the failsafe configuration sets. The H2 database of the demo lives in a directory given to the
  * server as system property {@value #DB_DIR_PROPERTY}, so a test can start a second server on
  * the same database.
  */
@@ -78,6 +79,7 @@ final class PayaraMicro implements AutoCloseable {
                 "-D" + DB_DIR_PROPERTY + "=" + dbDir.toAbsolutePath(),
                 "-jar", required("payara.micro.jar"),
                 "--nocluster",
+                "--prebootcommandfile", required("payara.preboot.file"),
                 "--rootdir", root.toString(),
                 "--deploy", required("payara.demo.war"),
                 "--port", Integer.toString(port));
@@ -87,6 +89,38 @@ final class PayaraMicro implements AutoCloseable {
                 .redirectOutput(output.toFile())
                 .start();
         return new PayaraMicro(process, root, output, port, launched);
+    }
+
+    /**
+     * Runs a shell command line that starts Payara Micro with the demo (as a user types it), in
+     * {@code directory}, its output captured in {@code <payara.work.dir>/<name>/}. The shell
+     * {@code exec}s the command, so the process is the JVM itself. {@code port} is the HTTP port
+     * the command gives Payara Micro.
+     */
+    static PayaraMicro shell(String name, String commandLine, Path directory, int port) throws IOException {
+        Path work = Files.createDirectories(Path.of(required("payara.work.dir")).resolve(name));
+        Path output = Files.createTempFile(work, "server-", ".log");
+        long launched = System.nanoTime();
+        Process process = new ProcessBuilder("bash", "-c", "exec " + commandLine).directory(directory.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new PayaraMicro(process, null, output, port, launched);
+    }
+
+    /** A free TCP port on the loopback interface. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Sends what Ctrl+C sends (SIGINT) and waits for the server to stop; its exit code. */
+    int interrupt() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (!process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Payara Micro did not stop within " + STOP_LIMIT + " of SIGINT:\n" + tail());
+        }
+        return process.exitValue();
     }
 
     /**
@@ -241,8 +275,11 @@ final class PayaraMicro implements AutoCloseable {
         }
     }
 
-    /** Removes the server's root directory (about 100 MB of unpacked runtime); the output file stays. */
+    /** Removes the server's root directory (about 100 MB of unpacked runtime), if the test chose it; the output file stays. */
     private void deleteRoot() {
+        if (root == null) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -256,13 +293,6 @@ final class PayaraMicro implements AutoCloseable {
     String tail() {
         String[] lines = output().split("\n");
         return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 60), lines.length));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 
     private static String required(String property) {

@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,16 +33,34 @@ final class DemoApi {
                 .post("/api/documents").then().statusCode(201).extract().path("id");
     }
 
-    /** The events (as JSON maps) recorded under a correlation id, read through the audit API as alice. */
+    /** The events (as JSON maps) recorded under a correlation id, oldest first, read through the audit API as alice. */
     static List<Map<String, Object>> eventsOf(String requestId) {
-        return as("alice").queryParam("correlationId", requestId).get("/api/audit/events")
-                .then().statusCode(200).extract().jsonPath().getList("events");
+        return events(as("alice").queryParam("correlationId", requestId));
+    }
+
+    /** The events (as JSON maps) of a resource id, oldest first, read through the audit API as alice. */
+    static List<Map<String, Object>> eventsOfResource(String resourceId) {
+        return events(as("alice").queryParam("resourceId", resourceId));
+    }
+
+    private static List<Map<String, Object>> events(RequestSpecification search) {
+        JsonPath page = search.queryParam("limit", 200).get("/api/audit/events").then().statusCode(200)
+                .extract().jsonPath();
+        List<Map<String, Object>> events = new ArrayList<>(page.getList("events.event"));
+        Collections.reverse(events);
+        return events;
     }
 
     /** A JSON object read by rest-assured, as a map. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> object(Object json) {
         return (Map<String, Object>) json;
+    }
+
+    /** A JSON array of objects read by rest-assured, as a list of maps. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object json) {
+        return (List<Map<String, Object>>) json;
     }
 
     /** The verification report of the audit API. */

@@ -40,10 +40,7 @@ final class DemoProcess implements AutoCloseable {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the package phase first");
         }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dquarkus.http.port=" + port, "-Dquarkus.analytics.disabled=true",
                 "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + database.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"));
@@ -53,6 +50,25 @@ final class DemoProcess implements AutoCloseable {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
         return new DemoProcess(p, output, port);
+    }
+
+    /**
+     * Runs a shell command line that starts the application (as a user types it), in
+     * {@code directory}, on {@code port} (given as {@code QUARKUS_HTTP_PORT}); its output goes
+     * to {@code output}. The shell {@code exec}s the command, so the process is the JVM itself.
+     */
+    static DemoProcess shell(String commandLine, Path directory, int port, Path output) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec " + commandLine).directory(directory.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return new DemoProcess(builder.start(), output, port);
+    }
+
+    /** A free TCP port on this machine. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /**
@@ -115,7 +131,13 @@ final class DemoProcess implements AutoCloseable {
         return Files.readString(output);
     }
 
-    /** Stops the application the way Ctrl+C does, and waits for it (killed if it hangs or the wait is interrupted). */
+    /** Sends what Ctrl+C sends (SIGINT) and waits for the application to stop. */
+    void interrupt() throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+        awaitExit();
+    }
+
+    /** Stops the application (SIGTERM, which Quarkus handles like Ctrl+C) and waits for it (killed if it hangs or the wait is interrupted). */
     @Override
     public void close() {
         if (!process.isAlive()) {

@@ -4,7 +4,6 @@ import static io.airlog.demo.DemoApi.as;
 import static io.airlog.demo.DemoApi.createDocument;
 import static io.airlog.demo.DemoApi.eventsOf;
 import static io.airlog.demo.DemoApi.requestId;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -29,7 +28,7 @@ class DocumentAuditTest {
         assertThat(e).containsEntry("action", "document.create").containsEntry("resource", "document")
                 .containsEntry("resourceId", id).containsEntry("outcome", "SUCCESS").containsEntry("correlationId", rid);
         assertThat(e.get("principal")).isEqualTo(Map.of("subject", "alice", "authMethod", "PASSWORD",
-                "metadata", Map.of("roles", List.of("admin", "editor", "viewer"))));
+                "metadata", Map.of("roles", List.of("admin", "editor", "viewer"), "via", "basic")));
         assertThat(DemoApi.object(e.get("context"))).containsEntry("title", "Budget 2027");
     }
 
@@ -93,8 +92,57 @@ class DocumentAuditTest {
     }
 
     @Test
-    void anonymousCallsAreRefusedWith401() {
-        given().get("/api/documents").then().statusCode(401);
-        given().get("/api/audit/events").then().statusCode(401);
+    void listingReturnsTitlesWithoutBodiesAndIsRecorded() {
+        String id = createDocument("bob", "Listed", requestId());
+        String rid = requestId();
+
+        Map<String, Object> page = as("carol").header("X-Request-Id", rid).queryParam("limit", 5)
+                .get("/api/documents").then().statusCode(200).extract().jsonPath().getMap("");
+
+        assertThat(page).containsEntry("offset", 0).containsEntry("limit", 5);
+        List<Map<String, Object>> documents = DemoApi.list(page.get("documents"));
+        assertThat(documents).anySatisfy(d -> assertThat(d).containsEntry("id", id).containsEntry("title", "Listed"));
+        assertThat(documents).allSatisfy(d -> assertThat(d).doesNotContainKey("body"));
+        assertThat(eventsOf(rid)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("action", "document.list").containsEntry("outcome", "SUCCESS");
+            assertThat(DemoApi.object(e.get("context"))).containsEntry("page", Map.of("offset", 0, "limit", 5));
+        });
+    }
+
+    @Test
+    void listingPagesNewestFirstWithTheTotal() {
+        String older = createDocument("bob", "Older", requestId());
+        String newer = createDocument("bob", "Newer", requestId());
+
+        Map<String, Object> first = as("carol").queryParam("limit", 1).get("/api/documents")
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        Map<String, Object> second = as("carol").queryParam("limit", 1).queryParam("offset", 1).get("/api/documents")
+                .then().statusCode(200).extract().jsonPath().getMap("");
+
+        assertThat(DemoApi.list(first.get("documents"))).singleElement().satisfies(d -> assertThat(d)
+                .containsEntry("id", newer));
+        assertThat(DemoApi.list(second.get("documents"))).singleElement().satisfies(d -> assertThat(d)
+                .containsEntry("id", older));
+        assertThat(((Number) first.get("total")).longValue()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void createAnswersWithALocationPathThatIgnoresTheHostHeader() {
+        String location = as("bob").header("Host", "evil.example").contentType(ContentType.JSON)
+                .body(Map.of("title", "Located")).post("/api/documents").then().statusCode(201)
+                .extract().header("Location");
+
+        assertThat(location).startsWith("/api/documents/").doesNotContain("evil");
+    }
+
+    @Test
+    void aTitleWithACardNumberAndAnEmailAddressIsRecordedRedacted() {
+        String rid = requestId();
+        String id = createDocument("bob", "Pay 4111 1111 1111 1111 for ann@example.com", rid);
+
+        assertThat(eventsOf(rid)).singleElement().satisfies(e -> assertThat(DemoApi.object(e.get("context")))
+                .containsEntry("title", "Pay [REDACTED] for [REDACTED]"));
+        as("carol").get("/api/documents/" + id).then().statusCode(200)
+                .body("title", equalTo("Pay 4111 1111 1111 1111 for ann@example.com"));
     }
 }

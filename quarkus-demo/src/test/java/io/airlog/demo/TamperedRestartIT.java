@@ -102,14 +102,25 @@ class TamperedRestartIT {
         }
 
         @Test
-        void viewerPageShowsTheDamagedPosition() throws Exception {
+        void viewerPageShowsTheStartUpFindingAsABannerAndTheDamagedPosition() throws Exception {
             ChromeDriver browser = HeadlessChromium.start(WORK.resolve("chromium"));
             try {
                 ViewerPage viewer = ViewerPage.signIn(browser, app.url("/"), "alice");
+                String banner = viewer.startupBanner().getText();
+                String finding = viewer.startupFinding().getText();
+                viewer.screenshot("warn-mode-banner-1280");
+                viewer.width(390);
+                viewer.screenshot("warn-mode-banner-390");
+                long overflow = viewer.horizontalOverflow();
+                viewer.width(1280);
                 WebElement status = viewer.verify();
                 List<List<String>> damages = viewer.damages();
-                viewer.screenshot(WORK.resolve("audit-viewer-damaged.png"));
+                viewer.screenshot("warn-mode-verified-1280");
 
+                assertThat(banner).startsWith("The start-up check found the audit log damaged.")
+                        .contains("log 'demo' DAMAGED", "first bad sequence 2 (CHANGED)", "airlog.verify.on-failure=warn");
+                assertThat(finding).startsWith("DAMAGED at start-up").contains("first bad sequence 2 (CHANGED)");
+                assertThat(overflow).isZero();
                 assertThat(status.getText()).startsWith("DAMAGED").contains("first bad sequence 2 (CHANGED)");
                 assertThat(damages).hasSize(1);
                 assertThat(damages.get(0).subList(0, 3)).containsExactly("2", "2", "CHANGED");

@@ -1,10 +1,13 @@
 package io.airlog.demo.document;
 
+import io.airlog.demo.http.BadInputException;
+import io.airlog.demo.http.InputText;
+
 /**
- * What a client sends to create or change a document.
+ * A document's title and body as stored: checked by {@link #of}.
  *
- * @param title the title: required, at most {@value #MAX_TITLE} characters
- * @param body the text: at most {@value #MAX_BODY} characters; null means empty
+ * @param title the title: required, not blank, stripped, at most {@value #MAX_TITLE} characters
+ * @param body the text: at most {@value #MAX_BODY} characters; empty when none was sent
  */
 public record DocumentInput(String title, String body) {
     /** The longest title. */
@@ -13,23 +16,17 @@ public record DocumentInput(String title, String body) {
     public static final int MAX_BODY = 10_000;
 
     /**
-     * This input, checked: the title trimmed, a null body empty.
+     * Checks what a client sent.
      *
-     * @throws IllegalArgumentException naming the field when the title is missing or blank, or a
-     *         field is too long
+     * @throws BadInputException naming the field when the title is missing or blank, or a field
+     *         is too long or holds U+0000 or an unpaired surrogate
      */
-    public DocumentInput checked() {
+    public static DocumentInput of(String title, String body) {
         if (title == null || title.isBlank()) {
-            throw new IllegalArgumentException("title: required, must not be blank");
+            throw new BadInputException("title: required, must not be blank");
         }
-        String t = title.strip();
-        if (t.length() > MAX_TITLE) {
-            throw new IllegalArgumentException("title: at most " + MAX_TITLE + " characters, got " + t.length());
-        }
-        String b = body == null ? "" : body;
-        if (b.length() > MAX_BODY) {
-            throw new IllegalArgumentException("body: at most " + MAX_BODY + " characters, got " + b.length());
-        }
+        String t = InputText.checked("title", title.strip(), MAX_TITLE);
+        String b = body == null ? "" : InputText.checked("body", body, MAX_BODY);
         return new DocumentInput(t, b);
     }
 }

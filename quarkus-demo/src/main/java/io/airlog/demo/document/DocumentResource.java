@@ -1,28 +1,31 @@
 package io.airlog.demo.document;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.airlog.demo.http.JsonBody;
+import io.airlog.demo.http.PageRequest;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.security.SecureRandom;
-import java.util.List;
 
 /**
- * The document API: {@code /api/documents}. Role checks and auditing happen in
- * {@link DocumentService}.
+ * The document API, {@code /api/documents}, for signed-in users. The resource reads what the
+ * client sent as it is (bodies as text, parameters as strings) and hands it to
+ * {@link DocumentService}, where role checks, input checks and auditing happen, so that every
+ * request, a bad one included, is recorded.
  */
 @Path("/api/documents")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class DocumentResource {
     private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
     private static final int ID_LENGTH = 10;
@@ -31,39 +34,51 @@ public class DocumentResource {
     @Inject
     DocumentService documents;
 
-    /** Every document, newest first. */
+    @Inject
+    ObjectMapper json;
+
+    /** One page of documents, newest first, titles only ({@code offset}, {@code limit} 1 to 100, default 20). */
     @GET
-    public List<Document> list() {
-        return documents.list();
+    public DocumentPage list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return documents.list(PageRequest.of(offset, limit));
     }
 
-    /** One document. */
+    /** One document, body included. */
     @GET
     @Path("{id}")
     public Document get(@PathParam("id") String id) {
-        return documents.get(id);
+        return documents.get(new DocumentId(id));
     }
 
-    /** Creates a document; 201 with its location. */
+    /**
+     * Creates a document; 201 with its location (a path: the request's Host header is not
+     * copied into it).
+     */
     @POST
-    public Response create(DocumentInput input, @Context UriInfo uri) {
-        Document created = documents.create(newId(), input == null ? new DocumentInput(null, null) : input);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        Document created = documents.create(newId(), request(contentType, body));
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/api/documents/" + created.id())
+                .entity(created).build();
     }
 
     /** Replaces a document's title and body. */
     @PUT
     @Path("{id}")
-    public Document update(@PathParam("id") String id, DocumentInput input) {
-        return documents.update(id, input == null ? new DocumentInput(null, null) : input);
+    public Document update(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           String body) {
+        return documents.update(new DocumentId(id), request(contentType, body));
     }
 
     /** Deletes a document; 204. */
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        documents.delete(id);
+        documents.delete(new DocumentId(id));
         return Response.noContent().build();
+    }
+
+    private DocumentRequest request(String contentType, String body) {
+        return new DocumentRequest(JsonBody.read(json, contentType, body, DocumentRequest.MEMBERS));
     }
 
     /** A new document id: {@value #ID_LENGTH} random characters (50 bits). */

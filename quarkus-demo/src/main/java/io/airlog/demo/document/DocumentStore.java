@@ -43,6 +43,7 @@ public class DocumentStore {
                         + "created_at TIMESTAMP WITH TIME ZONE NOT NULL, "
                         + "updated_by VARCHAR(128) NOT NULL, "
                         + "updated_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+                s.execute("CREATE INDEX IF NOT EXISTS " + TABLE + "_created_idx ON " + TABLE + " (created_at, id)");
             }
             return null;
         });
@@ -79,17 +80,32 @@ public class DocumentStore {
         });
     }
 
-    /** Every document, newest first. */
-    public List<Document> list() {
-        return run("list documents", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
-                    + " ORDER BY created_at DESC, id");
+    /** How many documents there are. */
+    public long count() {
+        return run("count documents", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + TABLE);
                  ResultSet rs = ps.executeQuery()) {
-                List<Document> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(document(rs));
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** One page of documents, newest first, without their bodies. */
+    public List<DocumentSummary> list(long offset, int limit) {
+        return run("list documents", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, title, version, updated_by, updated_at FROM "
+                    + TABLE + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")) {
+                ps.setInt(1, limit);
+                ps.setLong(2, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<DocumentSummary> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new DocumentSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                                rs.getObject(5, OffsetDateTime.class).toInstant()));
+                    }
+                    return out;
                 }
-                return out;
             }
         });
     }

@@ -1,0 +1,43 @@
+package io.airlog.demo.audit;
+
+import io.airlog.cdi.AuditField;
+import io.airlog.cdi.AuditLog;
+import io.airlog.verify.VerificationReport;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+
+/**
+ * Reading the audit log, itself audited (who looked at the audit trail, and for what, is a
+ * question auditors ask): a search records {@code audit.search} with the parameters given
+ * ({@code filter}), a verification {@code audit.verify}; resource {@value #RESOURCE}. For users
+ * with role {@code admin} or {@code viewer}; anyone else is recorded as DENIED.
+ */
+@ApplicationScoped
+public class AuditAccess {
+    /** The resource type of the events. */
+    public static final String RESOURCE = "audit-log";
+
+    @Inject
+    AuditSearch search;
+
+    @Inject
+    AuditTrail trail;
+
+    /** One page of the events that match the request. */
+    @RolesAllowed({"admin", "viewer"})
+    @AuditLog(action = "audit.search", resource = RESOURCE)
+    public EventPage search(@AuditField(value = "filter", property = "shown") EventSearchRequest request) {
+        return search.search(request.checked());
+    }
+
+    /** Verifies the whole stored log and reports every damaged place. */
+    @RolesAllowed({"admin", "viewer"})
+    @AuditLog(action = "audit.verify", resource = RESOURCE)
+    public Verification verify() {
+        VerificationReport report = trail.verify();
+        return new Verification(report.logId(), report.intact(), report.eventsRead(), report.end().size(),
+                report.summary(), report.damages(), Instant.now());
+    }
+}
