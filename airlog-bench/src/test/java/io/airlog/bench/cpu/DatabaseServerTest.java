@@ -1,0 +1,121 @@
+package io.airlog.bench.cpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airlog.bench.load.BenchDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database part of the accounting, on the local servers: which processes are counted, and
+ * that a busy query is counted where it belongs. Each busy query does a fixed amount of work
+ * (about half a CPU-second), so the assertions hold however busy the machine is.
+ */
+class DatabaseServerTest {
+    private static final String PG_BUSY = "SELECT count(*) FROM generate_series(1, 1000000) g WHERE md5(g::text) < 'f'";
+    private final BenchDatabase postgresql = BenchDatabase.postgresql(BenchDatabase.DEFAULT_POSTGRESQL_URL);
+
+    @Test
+    void postgresqlIsThePostmasterWithEveryProcessUnderIt() throws Exception {
+        try (DatabaseServer server = DatabaseServer.of(postgresql); Connection c = postgresql.connect()) {
+            long backend = backendPid(c);
+            ProcStat postmaster = ProcStat.read(ProcStat.read(backend).orElseThrow().ppid()).orElseThrow();
+
+            DatabaseServer.Sample sample = server.sample();
+
+            assertThat(server.measurable()).isTrue();
+            assertThat(sample.tree().root()).isEqualTo(postmaster.pid());
+            assertThat(sample.tree().processes()).containsKey(backend);
+            assertThat(server.description()).contains("postmaster (pid " + postmaster.pid() + ")");
+        }
+    }
+
+    @Test
+    void aBusyQueryOnAConnectionOfThisRunIsCountedAsTheServersWork() throws Exception {
+        try (DatabaseServer server = DatabaseServer.of(postgresql); Connection ours = postgresql.connect()) {
+            long backend = backendPid(ours);
+            DatabaseServer.Sample before = server.sample();
+            long backendBefore = ProcStat.read(backend).orElseThrow().ticks();
+
+            execute(ours, PG_BUSY);
+
+            long backendTicks = ProcStat.read(backend).orElseThrow().ticks() - backendBefore;
+            DatabaseServer.Share share = server.between(before, server.sample());
+            assertThat(ClockTicks.seconds(backendTicks)).isGreaterThan(0.1);
+            assertThat(share.counted()).isGreaterThanOrEqualTo(ClockTicks.seconds(backendTicks));
+            assertThat(share.otherSessions()).isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
+    void aBusyQueryOfAnotherSessionIsLeftOutAndReportedApart() throws Exception {
+        BenchDatabase someoneElse = BenchDatabase.postgresql(BenchDatabase.DEFAULT_POSTGRESQL_URL
+                + "&ApplicationName=someone-else-" + UUID.randomUUID());
+        try (DatabaseServer server = DatabaseServer.of(postgresql); Connection theirs = someoneElse.connect()) {
+            long backend = backendPid(theirs);
+            DatabaseServer.Sample before = server.sample();
+            long backendBefore = ProcStat.read(backend).orElseThrow().ticks();
+
+            execute(theirs, PG_BUSY);
+
+            DatabaseServer.Sample after = server.sample();
+            long backendTicks = ProcStat.read(backend).orElseThrow().ticks() - backendBefore;
+            DatabaseServer.Share share = server.between(before, after);
+            assertThat(ClockTicks.seconds(backendTicks)).isGreaterThan(0.1);
+            assertThat(after.otherSessions()).contains(backend);
+            assertThat(share.otherSessions()).isGreaterThanOrEqualTo(ClockTicks.seconds(backendTicks));
+        }
+    }
+
+    @Test
+    void mariadbIsTheMariadbdProcessAndABusyQueryIsCounted() throws Exception {
+        BenchDatabase mariadb = BenchDatabase.mariadb(BenchDatabase.DEFAULT_MARIADB_URL);
+        try (DatabaseServer server = DatabaseServer.of(mariadb); Connection c = mariadb.connect()) {
+            DatabaseServer.Sample before = server.sample();
+
+            // SHA-256 of a short string five million times: about 0.45 CPU-seconds here (90 ns each).
+            execute(c, "SELECT BENCHMARK(5000000, SHA2('airlog', 256))");
+
+            DatabaseServer.Share share = server.between(before, server.sample());
+            assertThat(before.tree().rootStat().comm()).isEqualTo("mariadbd");
+            assertThat(share.counted()).isGreaterThan(0.1);
+            assertThat(share.otherSessions()).isZero();
+        }
+    }
+
+    @Test
+    void anEmbeddedDatabaseAddsNothingToTheJvmsTime() throws Exception {
+        try (DatabaseServer server = DatabaseServer.of(BenchDatabase.h2Memory("cpu-" + UUID.randomUUID()))) {
+            DatabaseServer.Sample sample = server.sample();
+
+            assertThat(server.between(sample, server.sample())).isEqualTo(new DatabaseServer.Share(0, 0, 0));
+            assertThat(server.description()).contains("inside this JVM");
+        }
+    }
+
+    @Test
+    void aServerThatCannotBeMeasuredHasNoTimeRatherThanZero() throws Exception {
+        try (DatabaseServer server = DatabaseServer.notMeasurable("elsewhere")) {
+            DatabaseServer.Sample sample = server.sample();
+
+            assertThat(server.between(sample, sample).counted()).isNaN();
+            assertThat(server.measurable()).isFalse();
+        }
+    }
+
+    private static long backendPid(Connection c) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+        }
+    }
+}
