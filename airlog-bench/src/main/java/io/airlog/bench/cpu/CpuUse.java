@@ -11,11 +11,13 @@ package io.airlog.bench.cpu;
  *                      (PostgreSQL only; 0 elsewhere)
  * @param ended part of {@code database}: server processes that ended during the window
  *              (counted through their parent; on a shared server partly other clients')
+ * @param background part of {@code database}: the server's own processes that serve every
+ *                   session (PostgreSQL's postmaster, walwriter, checkpointer, ...; 0 elsewhere)
  */
-public record CpuUse(double jvm, double database, double otherSessions, double ended) {
+public record CpuUse(double jvm, double database, double otherSessions, double ended, double background) {
 
     /** Nothing used (an empty window). */
-    public static final CpuUse NONE = new CpuUse(0, 0, 0, 0);
+    public static final CpuUse NONE = new CpuUse(0, 0, 0, 0, 0);
 
     /** This JVM's and the database's time together (NaN when the database's is unknown). */
     public double total() {

@@ -24,15 +24,17 @@ import java.util.Set;
  *     ({@code ApplicationName} in the URL), the client backends of other sessions (other
  *     {@code application_name}s in {@code pg_stat_activity}) that are alive at the end of a
  *     window are left out and reported apart: on a shared server they are other people's work.
- *     Backends that ended during the window are counted through the postmaster.</li>
+ *     Backends that ended during the window are counted through the postmaster. The server's
+ *     own processes (everything but client backends) serve every session; their share is
+ *     reported with the total.</li>
  * <li>MariaDB: the {@code mariadbd} process (its sessions are threads; another client's work
  *     on a shared server cannot be told apart and is counted).</li>
  * <li>A server whose processes are not on this machine cannot be measured: its time is NaN.</li>
  * </ul>
  */
 public final class DatabaseServer implements AutoCloseable {
-    private static final String OTHER_SESSIONS = "SELECT pid FROM pg_stat_activity"
-            + " WHERE backend_type = 'client backend' AND application_name IS DISTINCT FROM ?";
+    private static final String CLIENT_BACKENDS = "SELECT pid, application_name IS DISTINCT FROM ? FROM"
+            + " pg_stat_activity WHERE backend_type = 'client backend'";
 
     private final Long root;
     private final String description;
@@ -53,9 +55,10 @@ public final class DatabaseServer implements AutoCloseable {
      * Where the database's CPU time is during a window.
      *
      * @param tree the server's processes, or null when there is no server process to read
-     * @param otherSessions pids of other clients' backends (PostgreSQL), to leave out
+     * @param clients pids of the client backends (PostgreSQL; empty elsewhere)
+     * @param otherSessions of those, other clients' backends, to leave out
      */
-    public record Sample(ProcessTree tree, Set<Long> otherSessions) {
+    public record Sample(ProcessTree tree, Set<Long> clients, Set<Long> otherSessions) {
     }
 
     /**
@@ -64,8 +67,11 @@ public final class DatabaseServer implements AutoCloseable {
      * @param counted the server's time that served this run (NaN if not measurable)
      * @param otherSessions other clients' backends, left out of {@code counted}
      * @param ended server processes that ended in between, included in {@code counted}
+     * @param background of {@code counted}, the server's own processes alive at the end that
+     *                   serve every session (PostgreSQL: the postmaster, walwriter,
+     *                   checkpointer, background writer...; 0 elsewhere)
      */
-    public record Share(double counted, double otherSessions, double ended) {
+    public record Share(double counted, double otherSessions, double ended, double background) {
     }
 
     /** A database in this JVM (H2 embedded), or none: its work is in the JVM's time. */
@@ -160,29 +166,33 @@ public final class DatabaseServer implements AutoCloseable {
     /** The server's processes now. */
     public Sample sample() throws SQLException {
         if (root == null) {
-            return new Sample(null, Set.of());
+            return new Sample(null, Set.of(), Set.of());
         }
+        Set<Long> clients = new HashSet<>();
         Set<Long> others = new HashSet<>();
-        if (connection != null && applicationName != null) {
-            try (PreparedStatement ps = connection.prepareStatement(OTHER_SESSIONS)) {
+        if (connection != null) {
+            try (PreparedStatement ps = connection.prepareStatement(CLIENT_BACKENDS)) {
                 ps.setString(1, applicationName);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        others.add(rs.getLong(1));
+                        clients.add(rs.getLong(1));
+                        if (applicationName != null && rs.getBoolean(2)) {
+                            others.add(rs.getLong(1));
+                        }
                     }
                 }
             }
         }
-        return new Sample(ProcessTree.read(root), others);
+        return new Sample(ProcessTree.read(root), clients, others);
     }
 
     /** The server's time from {@code earlier} to {@code later}. */
     public Share between(Sample earlier, Sample later) {
         if (!measurable) {
-            return new Share(Double.NaN, 0, 0);
+            return new Share(Double.NaN, 0, 0, 0);
         }
         if (earlier.tree() == null) {
-            return new Share(0, 0, 0);
+            return new Share(0, 0, 0, 0);
         }
         ProcessTree a = earlier.tree();
         ProcessTree b = later.tree();
@@ -199,8 +209,19 @@ public final class DatabaseServer implements AutoCloseable {
                 ended -= a.ticksOf(pid);
             }
         }
+        long background = 0;
+        if (!later.clients().isEmpty()) {
+            ProcStat rootBefore = a.rootStat();
+            ProcStat rootAfter = b.rootStat();
+            background = rootAfter.utime() + rootAfter.stime() - rootBefore.utime() - rootBefore.stime();
+            for (long pid : b.processes().keySet()) {
+                if (pid != b.root() && !later.clients().contains(pid)) {
+                    background += b.ticksOf(pid) - a.ticksOf(pid);
+                }
+            }
+        }
         return new Share(ClockTicks.seconds(total - others), ClockTicks.seconds(others),
-                ClockTicks.seconds(Math.max(0, ended)));
+                ClockTicks.seconds(Math.max(0, ended)), ClockTicks.seconds(background));
     }
 
     @Override

@@ -65,9 +65,11 @@ public final class Rounds {
     static String progressLine(String target, Scenario scenario, int callers, int round, Point point) {
         LoadResult r = point.result();
         return String.format(Locale.ROOT, "[%s] %-27s %2d callers, round %d: %,9.0f events/s  p50 %7.3f ms"
-                        + "  p99 %7.3f ms  CPU %s s/1000 (JVM %.2f s, db %.2f s, others %.2f s)  steal %4.1f %%%s%s%s",
+                        + "  p99 %7.3f ms  CPU %s s/1000 (JVM %.2f s, db %.2f s of which background %.2f s and ended"
+                        + " %.2f s, others %.2f s)  steal %4.1f %%%s%s%s",
                 target, scenario.label(), callers, round, r.eventsPerSecond(), r.p50Millis(), r.p99Millis(),
-                Table.fixed3(r.cpuSecondsPerThousand()), r.cpu().jvm(), r.cpu().database(), r.cpu().otherSessions(),
+                Table.fixed3(r.cpuSecondsPerThousand()), r.cpu().jvm(), r.cpu().database(), r.cpu().background(),
+                r.cpu().ended(), r.cpu().otherSessions(),
                 point.stealPercent(),
                 point.meanBatch() > 0 ? String.format(Locale.ROOT, "  mean batch %.1f", point.meanBatch()) : "",
                 r.errors() > 0 ? "  ERRORS " + r.errors() + ": " + r.firstError() : "",
@@ -171,8 +173,9 @@ public final class Rounds {
     }
 
     /**
-     * Lines under the tables: the hypervisor's share of the CPU during the points, and on a
-     * shared PostgreSQL server the other sessions' CPU time that was left out.
+     * Lines under the tables: the hypervisor's share of the CPU during the points, and how much
+     * of the database server's time was its background processes, processes that ended during a
+     * window, and other sessions' (left out).
      */
     public String notes() {
         StringBuilder s = new StringBuilder();
@@ -181,12 +184,16 @@ public final class Rounds {
             s.append(String.format(Locale.ROOT, "CPU time stolen by the hypervisor during the points: %.1f %% to"
                     + " %.1f %% (mean %.1f %%).%n%n", steal.getMin(), steal.getMax(), steal.getAverage()));
         }
-        DoubleSummaryStatistics others = summary(p -> p.result().cpu().otherSessions());
-        if (others.getMax() > 0) {
-            s.append(String.format(Locale.ROOT, "Other sessions' backends on the database server used %.2f to"
-                    + " %.2f CPU-s during a point's window (left out above); server processes that ended during a"
-                    + " window (counted) used up to %.2f CPU-s.%n%n", others.getMin(), others.getMax(),
-                    summary(p -> p.result().cpu().ended()).getMax()));
+        double database = summary(p -> p.result().cpu().database()).getSum();
+        double background = summary(p -> p.result().cpu().background()).getSum();
+        double ended = summary(p -> p.result().cpu().ended()).getSum();
+        double others = summary(p -> p.result().cpu().otherSessions()).getSum();
+        if (database > 0 && background + ended + others > 0) {
+            s.append(String.format(Locale.ROOT, "Of the database server's CPU time counted over all points (%.1f s),"
+                    + " %.0f %% was its background processes (they serve every session, other clients' too) and"
+                    + " %.0f %% processes that ended during a window (on a shared server, mostly other clients'"
+                    + " short sessions); other sessions' live backends used %.1f CPU-s more, left out.%n%n",
+                    database, 100 * background / database, 100 * ended / database, others));
         }
         return s.toString();
     }

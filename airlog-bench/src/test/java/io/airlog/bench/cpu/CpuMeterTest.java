@@ -66,14 +66,14 @@ class CpuMeterTest {
 
     @Test
     void costPerThousandEventsIsTheTotalTimeOverTheEvents() {
-        CpuUse use = new CpuUse(1.5, 0.5, 3.0, 0.1);
+        CpuUse use = new CpuUse(1.5, 0.5, 3.0, 0.1, 0.2);
 
         assertThat(use.total()).isEqualTo(2.0);
         assertThat(use.secondsPerThousand(4_000)).isEqualTo(0.5);
         assertThat(use.jvmSecondsPerThousand(4_000)).isEqualTo(0.375);
         assertThat(use.databaseSecondsPerThousand(4_000)).isEqualTo(0.125);
         assertThat(use.secondsPerThousand(0)).isNaN();
-        assertThat(new CpuUse(1, Double.NaN, 0, 0).secondsPerThousand(10)).isNaN();
+        assertThat(new CpuUse(1, Double.NaN, 0, 0, 0).secondsPerThousand(10)).isNaN();
     }
 
     private static Process busyChild(boolean wait) throws Exception {

@@ -29,6 +29,8 @@ class DatabaseServerTest {
             assertThat(server.measurable()).isTrue();
             assertThat(sample.tree().root()).isEqualTo(postmaster.pid());
             assertThat(sample.tree().processes()).containsKey(backend);
+            assertThat(sample.clients()).contains(backend);
+            assertThat(sample.otherSessions()).doesNotContain(backend);
             assertThat(server.description()).contains("postmaster (pid " + postmaster.pid() + ")");
         }
     }
@@ -46,6 +48,7 @@ class DatabaseServerTest {
             DatabaseServer.Share share = server.between(before, server.sample());
             assertThat(ClockTicks.seconds(backendTicks)).isGreaterThan(0.1);
             assertThat(share.counted()).isGreaterThanOrEqualTo(ClockTicks.seconds(backendTicks));
+            assertThat(share.counted() - share.background()).isGreaterThanOrEqualTo(ClockTicks.seconds(backendTicks));
             assertThat(share.otherSessions()).isGreaterThanOrEqualTo(0);
         }
     }
@@ -91,7 +94,7 @@ class DatabaseServerTest {
         try (DatabaseServer server = DatabaseServer.of(BenchDatabase.h2Memory("cpu-" + UUID.randomUUID()))) {
             DatabaseServer.Sample sample = server.sample();
 
-            assertThat(server.between(sample, server.sample())).isEqualTo(new DatabaseServer.Share(0, 0, 0));
+            assertThat(server.between(sample, server.sample())).isEqualTo(new DatabaseServer.Share(0, 0, 0, 0));
             assertThat(server.description()).contains("inside this JVM");
         }
     }

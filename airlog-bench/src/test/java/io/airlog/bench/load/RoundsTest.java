@@ -41,7 +41,7 @@ class RoundsTest {
     void theCostIsTheCpuSecondsPerThousandEventsWithTheJvmsAndTheServersParts() {
         Rounds rounds = new Rounds(List.of(Scenario.AIRLOG_SYNC));
         // 4,000 events in 1 s with 1.5 s of JVM and 0.5 s of server time: 0.5 s per 1,000.
-        rounds.add(16, Scenario.AIRLOG_SYNC, point(4_000, 0, new CpuUse(1.5, 0.5, 0, 0)));
+        rounds.add(16, Scenario.AIRLOG_SYNC, point(4_000, 0, new CpuUse(1.5, 0.5, 0, 0, 0)));
 
         assertThat(rounds.costs(true).render()).contains("0.500 (0.375 + 0.125)");
         assertThat(rounds.costs(false).render()).contains("0.500 |").doesNotContain("0.375");
@@ -50,17 +50,19 @@ class RoundsTest {
     @Test
     void aServerWhoseTimeIsUnknownShowsOnlyTheJvmsPart() {
         Rounds rounds = new Rounds(List.of(Scenario.AIRLOG_SYNC));
-        rounds.add(16, Scenario.AIRLOG_SYNC, point(4_000, 0, new CpuUse(1.5, Double.NaN, 0, 0)));
+        rounds.add(16, Scenario.AIRLOG_SYNC, point(4_000, 0, new CpuUse(1.5, Double.NaN, 0, 0, 0)));
 
         assertThat(rounds.costs(true).render()).contains("0.375 + ?");
     }
 
     @Test
-    void otherSessionsLeftOutAreNotedUnderTheTables() {
+    void theServersBackgroundAndEndedSharesAndTheOtherSessionsLeftOutAreNotedUnderTheTables() {
         Rounds rounds = new Rounds(List.of(Scenario.AIRLOG_SYNC));
-        rounds.add(16, Scenario.AIRLOG_SYNC, point(4_000, 0, new CpuUse(1.5, 0.5, 0.25, 0.05)));
+        rounds.add(16, Scenario.AIRLOG_SYNC, point(4_000, 0, new CpuUse(1.5, 0.5, 0.25, 0.05, 0.2)));
+        rounds.add(16, Scenario.AIRLOG_SYNC, point(4_000, 0, new CpuUse(1.5, 0.5, 0.25, 0.05, 0.2)));
 
-        assertThat(rounds.notes()).contains("Other sessions").contains("0.25").contains("0.05");
+        assertThat(rounds.notes()).contains("over all points (1.0 s), 40 % was its background processes")
+                .contains("10 % processes that ended").contains("used 0.5 CPU-s more, left out");
         assertThat(new Rounds(List.of(Scenario.AIRLOG_SYNC)).notes()).isEmpty();
     }
 
