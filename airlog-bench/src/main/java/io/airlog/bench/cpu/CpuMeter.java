@@ -58,7 +58,7 @@ public final class CpuMeter implements AutoCloseable {
         Mark end = mark();
         DatabaseServer.Share db = server.between(start.server(), end.server());
         return new CpuUse(ClockTicks.seconds(end.jvm().ticks() - start.jvm().ticks()), db.counted(),
-                db.otherSessions(), db.ended(), db.background());
+                db.background(), db.ended(), db.leftOut());
     }
 
     /** What the database part counts. */

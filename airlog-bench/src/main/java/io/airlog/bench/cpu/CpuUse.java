@@ -7,14 +7,13 @@ package io.airlog.bench.cpu;
  * @param database the database server's processes that served this run (0 for a database
  *                 embedded in the JVM, whose work is in {@code jvm}); NaN when the server
  *                 cannot be measured from here
- * @param otherSessions left out of {@code database}: the server's backends of other clients
- *                      (PostgreSQL only; 0 elsewhere)
- * @param ended part of {@code database}: server processes that ended during the window
- *              (counted through their parent; on a shared server partly other clients')
  * @param background part of {@code database}: the server's own processes that serve every
  *                   session (PostgreSQL's postmaster, walwriter, checkpointer, ...; 0 elsewhere)
+ * @param ended part of {@code database}: server processes that ended during the window
+ * @param leftOut not in {@code database}: other clients' sessions on a shared server
+ *                (PostgreSQL only; see {@link DatabaseServer})
  */
-public record CpuUse(double jvm, double database, double otherSessions, double ended, double background) {
+public record CpuUse(double jvm, double database, double background, double ended, double leftOut) {
 
     /** Nothing used (an empty window). */
     public static final CpuUse NONE = new CpuUse(0, 0, 0, 0, 0);

@@ -23,10 +23,12 @@ import java.util.Set;
  *     backend ({@code pg_backend_pid()} and its parent). When the run names its connections
  *     ({@code ApplicationName} in the URL), the client backends of other sessions (other
  *     {@code application_name}s in {@code pg_stat_activity}) that are alive at the end of a
- *     window are left out and reported apart: on a shared server they are other people's work.
- *     Backends that ended during the window are counted through the postmaster. The server's
- *     own processes (everything but client backends) serve every session; their share is
- *     reported with the total.</li>
+ *     window are left out: on a shared server they are other people's work. Processes that
+ *     ended during the window (their time reaches the postmaster when it waits for them) are
+ *     counted when they may have served this run: when autovacuum is on (its workers come and
+ *     go) or one of this run's backends ended. Otherwise they can only be other clients'
+ *     sessions and are left out too. The server's own processes (everything but client
+ *     backends) serve every session; their share is reported with the total.</li>
  * <li>MariaDB: the {@code mariadbd} process (its sessions are threads; another client's work
  *     on a shared server cannot be told apart and is counted).</li>
  * <li>A server whose processes are not on this machine cannot be measured: its time is NaN.</li>
@@ -41,14 +43,16 @@ public final class DatabaseServer implements AutoCloseable {
     private final Connection connection;
     private final String applicationName;
     private final boolean measurable;
+    private final boolean serverWorkersCome;
 
     private DatabaseServer(Long root, String description, Connection connection, String applicationName,
-                           boolean measurable) {
+                           boolean measurable, boolean serverWorkersCome) {
         this.root = root;
         this.description = description;
         this.connection = connection;
         this.applicationName = applicationName;
         this.measurable = measurable;
+        this.serverWorkersCome = serverWorkersCome;
     }
 
     /**
@@ -65,32 +69,25 @@ public final class DatabaseServer implements AutoCloseable {
      * The database's CPU seconds between two samples.
      *
      * @param counted the server's time that served this run (NaN if not measurable)
-     * @param otherSessions other clients' backends, left out of {@code counted}
-     * @param ended server processes that ended in between, included in {@code counted}
      * @param background of {@code counted}, the server's own processes alive at the end that
      *                   serve every session (PostgreSQL: the postmaster, walwriter,
      *                   checkpointer, background writer...; 0 elsewhere)
+     * @param ended of {@code counted}, processes that ended in between
+     * @param leftOut other clients' sessions, not in {@code counted}: their backends alive at
+     *                the end, and processes that ended in between when they cannot have served
+     *                this run
      */
-    public record Share(double counted, double otherSessions, double ended, double background) {
+    public record Share(double counted, double background, double ended, double leftOut) {
     }
 
     /** A database in this JVM (H2 embedded), or none: its work is in the JVM's time. */
     public static DatabaseServer inJvm(String description) {
-        return new DatabaseServer(null, description, null, null, true);
+        return new DatabaseServer(null, description, null, null, true, true);
     }
 
     /** A server whose time cannot be read here, and why. */
     public static DatabaseServer notMeasurable(String reason) {
-        return new DatabaseServer(null, reason, null, null, false);
-    }
-
-    /**
-     * The server process tree rooted at {@code root}; with a connection and an application name,
-     * other sessions' backends (PostgreSQL) are left out.
-     */
-    static DatabaseServer processTree(long root, String description, Connection connection,
-                                      String applicationName) {
-        return new DatabaseServer(root, description, connection, applicationName, true);
+        return new DatabaseServer(null, reason, null, null, false, true);
     }
 
     /**
@@ -122,9 +119,18 @@ public final class DatabaseServer implements AutoCloseable {
                         + backend + " not found here)");
             }
             String app = db.applicationName().orElse(null);
-            return processTree(postmaster.get().pid(), "PostgreSQL: the postmaster (pid " + postmaster.get().pid()
-                    + ") and every process under it" + (app == null ? ""
-                    : ", less other sessions' backends (application_name other than " + app + ")"), c, app);
+            boolean autovacuum;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW autovacuum")) {
+                rs.next();
+                autovacuum = rs.getString(1).equals("on");
+            }
+            return new DatabaseServer((long) postmaster.get().pid(), "PostgreSQL: the postmaster (pid "
+                    + postmaster.get().pid() + ") and every process under it" + (app == null ? ""
+                    : ", less other sessions' backends (application_name other than " + app + ")")
+                    + (autovacuum ? "; processes that end during a window are counted (autovacuum is on: they may"
+                    + " be its workers)" : "; processes that end during a window are left out unless one of this"
+                    + " run's backends ended (autovacuum is off: they are other clients' sessions)"), c, app, true,
+                    autovacuum);
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
@@ -149,8 +155,8 @@ public final class DatabaseServer implements AutoCloseable {
             return notMeasurable("the MariaDB server's process is not on this machine (no mariadbd named by "
                     + pidFile + ")");
         }
-        return processTree(server.get().pid(), "MariaDB: the mariadbd process (pid " + server.get().pid()
-                + "), other clients' sessions included", null, null);
+        return new DatabaseServer((long) server.get().pid(), "MariaDB: the mariadbd process (pid " + server.get().pid()
+                + "), other clients' sessions included", null, null, true, true);
     }
 
     /** What is counted, for the report. */
@@ -203,12 +209,16 @@ public final class DatabaseServer implements AutoCloseable {
                 others += b.ticksOf(pid) - a.ticksOf(pid);
             }
         }
-        long ended = b.rootStat().childTicks() - a.rootStat().childTicks();
+        long ended = Math.max(0, b.rootStat().childTicks() - a.rootStat().childTicks());
+        boolean oursEnded = false;
         for (long pid : a.processes().keySet()) {
             if (pid != a.root() && !b.processes().containsKey(pid)) {
                 ended -= a.ticksOf(pid);
+                oursEnded |= earlier.clients().contains(pid) && !earlier.otherSessions().contains(pid);
             }
         }
+        ended = Math.max(0, ended);
+        boolean countEnded = serverWorkersCome || oursEnded;
         long background = 0;
         if (!later.clients().isEmpty()) {
             ProcStat rootBefore = a.rootStat();
@@ -220,8 +230,9 @@ public final class DatabaseServer implements AutoCloseable {
                 }
             }
         }
-        return new Share(ClockTicks.seconds(total - others), ClockTicks.seconds(others),
-                ClockTicks.seconds(Math.max(0, ended)), ClockTicks.seconds(background));
+        long leftOut = others + (countEnded ? 0 : ended);
+        return new Share(ClockTicks.seconds(total - leftOut), ClockTicks.seconds(background),
+                ClockTicks.seconds(countEnded ? ended : 0), ClockTicks.seconds(leftOut));
     }
 
     @Override

@@ -66,10 +66,10 @@ public final class Rounds {
         LoadResult r = point.result();
         return String.format(Locale.ROOT, "[%s] %-27s %2d callers, round %d: %,9.0f events/s  p50 %7.3f ms"
                         + "  p99 %7.3f ms  CPU %s s/1000 (JVM %.2f s, db %.2f s of which background %.2f s and ended"
-                        + " %.2f s, others %.2f s)  steal %4.1f %%%s%s%s",
+                        + " %.2f s; left out %.2f s)  steal %4.1f %%%s%s%s",
                 target, scenario.label(), callers, round, r.eventsPerSecond(), r.p50Millis(), r.p99Millis(),
                 Table.fixed3(r.cpuSecondsPerThousand()), r.cpu().jvm(), r.cpu().database(), r.cpu().background(),
-                r.cpu().ended(), r.cpu().otherSessions(),
+                r.cpu().ended(), r.cpu().leftOut(),
                 point.stealPercent(),
                 point.meanBatch() > 0 ? String.format(Locale.ROOT, "  mean batch %.1f", point.meanBatch()) : "",
                 r.errors() > 0 ? "  ERRORS " + r.errors() + ": " + r.firstError() : "",
@@ -187,13 +187,13 @@ public final class Rounds {
         double database = summary(p -> p.result().cpu().database()).getSum();
         double background = summary(p -> p.result().cpu().background()).getSum();
         double ended = summary(p -> p.result().cpu().ended()).getSum();
-        double others = summary(p -> p.result().cpu().otherSessions()).getSum();
-        if (database > 0 && background + ended + others > 0) {
+        double leftOut = summary(p -> p.result().cpu().leftOut()).getSum();
+        if (database > 0 && background + ended + leftOut > 0) {
             s.append(String.format(Locale.ROOT, "Of the database server's CPU time counted over all points (%.1f s),"
                     + " %.0f %% was its background processes (they serve every session, other clients' too) and"
-                    + " %.0f %% processes that ended during a window (on a shared server, mostly other clients'"
-                    + " short sessions); other sessions' live backends used %.1f CPU-s more, left out.%n%n",
-                    database, 100 * background / database, 100 * ended / database, others));
+                    + " %.0f %% processes that ended during a window; other clients' sessions used %.1f CPU-s"
+                    + " more, left out.%n%n", database, 100 * background / database, 100 * ended / database,
+                    leftOut));
         }
         return s.toString();
     }

@@ -66,7 +66,7 @@ class CpuMeterTest {
 
     @Test
     void costPerThousandEventsIsTheTotalTimeOverTheEvents() {
-        CpuUse use = new CpuUse(1.5, 0.5, 3.0, 0.1, 0.2);
+        CpuUse use = new CpuUse(1.5, 0.5, 0.2, 0.1, 3.0);
 
         assertThat(use.total()).isEqualTo(2.0);
         assertThat(use.secondsPerThousand(4_000)).isEqualTo(0.5);

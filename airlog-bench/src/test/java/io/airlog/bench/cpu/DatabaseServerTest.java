@@ -1,6 +1,7 @@
 package io.airlog.bench.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.airlog.bench.load.BenchDatabase;
 import java.sql.Connection;
@@ -49,7 +50,7 @@ class DatabaseServerTest {
             assertThat(ClockTicks.seconds(backendTicks)).isGreaterThan(0.1);
             assertThat(share.counted()).isGreaterThanOrEqualTo(ClockTicks.seconds(backendTicks));
             assertThat(share.counted() - share.background()).isGreaterThanOrEqualTo(ClockTicks.seconds(backendTicks));
-            assertThat(share.otherSessions()).isGreaterThanOrEqualTo(0);
+            assertThat(share.leftOut()).isGreaterThanOrEqualTo(0);
         }
     }
 
@@ -69,7 +70,52 @@ class DatabaseServerTest {
             DatabaseServer.Share share = server.between(before, after);
             assertThat(ClockTicks.seconds(backendTicks)).isGreaterThan(0.1);
             assertThat(after.otherSessions()).contains(backend);
-            assertThat(share.otherSessions()).isGreaterThanOrEqualTo(ClockTicks.seconds(backendTicks));
+            assertThat(share.leftOut()).isGreaterThanOrEqualTo(ClockTicks.seconds(backendTicks));
+        }
+    }
+
+    @Test
+    void aSessionOfAnotherClientThatEndsDuringTheWindowIsLeftOutWhenAutovacuumIsOff() throws Exception {
+        BenchDatabase someoneElse = BenchDatabase.postgresql(BenchDatabase.DEFAULT_POSTGRESQL_URL
+                + "&ApplicationName=someone-else-" + UUID.randomUUID());
+        try (DatabaseServer server = DatabaseServer.of(postgresql)) {
+            assumeTrue(server.description().contains("autovacuum is off"), "the server runs autovacuum");
+            DatabaseServer.Sample before = server.sample();
+            long backend;
+            long backendTicks;
+            try (Connection theirs = someoneElse.connect()) {
+                backend = backendPid(theirs);
+                execute(theirs, PG_BUSY);
+                backendTicks = ProcStat.read(backend).orElseThrow().ticks();
+            }
+            // The postmaster adds the ended backend's time to its own once it has waited for it.
+            awaitEnded(backend);
+
+            DatabaseServer.Share share = server.between(before, server.sample());
+
+            assertThat(ClockTicks.seconds(backendTicks)).isGreaterThan(0.1);
+            assertThat(share.leftOut()).isGreaterThanOrEqualTo(ClockTicks.seconds(backendTicks));
+            assertThat(share.ended()).isZero();
+        }
+    }
+
+    @Test
+    void aBackendOfThisRunThatEndsDuringTheWindowIsCounted() throws Exception {
+        try (DatabaseServer server = DatabaseServer.of(postgresql)) {
+            Connection ours = postgresql.connect();
+            long backend = backendPid(ours);
+            DatabaseServer.Sample before = server.sample();
+            long backendBefore = ProcStat.read(backend).orElseThrow().ticks();
+            execute(ours, PG_BUSY);
+            long backendTicks = ProcStat.read(backend).orElseThrow().ticks() - backendBefore;
+            ours.close();
+            awaitEnded(backend);
+
+            DatabaseServer.Share share = server.between(before, server.sample());
+
+            assertThat(ClockTicks.seconds(backendTicks)).isGreaterThan(0.1);
+            assertThat(share.ended()).isGreaterThanOrEqualTo(ClockTicks.seconds(backendTicks));
+            assertThat(share.counted()).isGreaterThanOrEqualTo(share.ended());
         }
     }
 
@@ -85,7 +131,7 @@ class DatabaseServerTest {
             DatabaseServer.Share share = server.between(before, server.sample());
             assertThat(before.tree().rootStat().comm()).isEqualTo("mariadbd");
             assertThat(share.counted()).isGreaterThan(0.1);
-            assertThat(share.otherSessions()).isZero();
+            assertThat(share.leftOut()).isZero();
         }
     }
 
@@ -114,6 +160,13 @@ class DatabaseServerTest {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    private static void awaitEnded(long pid) throws InterruptedException {
+        for (int i = 0; i < 100 && ProcStat.read(pid).isPresent(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(ProcStat.read(pid)).isEmpty();
     }
 
     private static void execute(Connection c, String sql) throws Exception {

@@ -58,11 +58,11 @@ class RoundsTest {
     @Test
     void theServersBackgroundAndEndedSharesAndTheOtherSessionsLeftOutAreNotedUnderTheTables() {
         Rounds rounds = new Rounds(List.of(Scenario.AIRLOG_SYNC));
-        rounds.add(16, Scenario.AIRLOG_SYNC, point(4_000, 0, new CpuUse(1.5, 0.5, 0.25, 0.05, 0.2)));
-        rounds.add(16, Scenario.AIRLOG_SYNC, point(4_000, 0, new CpuUse(1.5, 0.5, 0.25, 0.05, 0.2)));
+        rounds.add(16, Scenario.AIRLOG_SYNC, point(4_000, 0, new CpuUse(1.5, 0.5, 0.2, 0.05, 0.25)));
+        rounds.add(16, Scenario.AIRLOG_SYNC, point(4_000, 0, new CpuUse(1.5, 0.5, 0.2, 0.05, 0.25)));
 
         assertThat(rounds.notes()).contains("over all points (1.0 s), 40 % was its background processes")
-                .contains("10 % processes that ended").contains("used 0.5 CPU-s more, left out");
+                .contains("10 % processes that ended").contains("sessions used 0.5 CPU-s more, left out");
         assertThat(new Rounds(List.of(Scenario.AIRLOG_SYNC)).notes()).isEmpty();
     }
 
