@@ -96,7 +96,8 @@ public record Options(String command, List<BenchDatabase.Kind> databases, List<S
         List<BenchDatabase.Kind> databases = new ArrayList<>();
         for (String db : values.getOrDefault("db", "all").split(",")) {
             List<BenchDatabase.Kind> kinds = db.trim().equals("all")
-                    ? List.of(BenchDatabase.Kind.H2, BenchDatabase.Kind.POSTGRESQL) : List.of(BenchDatabase.kindOf(db.trim()));
+                    ? List.of(BenchDatabase.Kind.H2, BenchDatabase.Kind.POSTGRESQL)
+                    : List.of(BenchDatabase.kindOf(db.trim()));
             for (BenchDatabase.Kind kind : kinds) {
                 if (!databases.contains(kind)) {
                     databases.add(kind);

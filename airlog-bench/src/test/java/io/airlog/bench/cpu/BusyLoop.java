@@ -24,7 +24,10 @@ public final class BusyLoop {
         }
     }
 
-    /** Spins on this thread until it has used {@code millis} of CPU time; returns a value so that the JIT keeps the work. */
+    /**
+     * Spins on this thread until it has used {@code millis} of CPU time; returns a value so that
+     * the JIT keeps the work.
+     */
     static long spin(long millis) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long until = threads.getCurrentThreadCpuTime() + millis * 1_000_000L;

@@ -116,7 +116,8 @@ class Log4jJdbcSinkTest {
     private static List<AuditEvent> stored(BenchDatabase db, TableNames tables) throws Exception {
         List<AuditEvent> events = new ArrayList<>();
         try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + EventRows.COLUMNS + " FROM " + tables.event() + " ORDER BY seq")) {
+             ResultSet rs = s.executeQuery("SELECT " + EventRows.COLUMNS + " FROM " + tables.event()
+                     + " ORDER BY seq")) {
             while (rs.next()) {
                 events.add(EventRows.read(rs));
             }
