@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -144,19 +145,41 @@ public final class DatabaseServer implements AutoCloseable {
             rs.next();
             pidFile = rs.getString(1);
         }
-        Optional<ProcStat> server;
-        try {
-            server = ProcStat.read(Long.parseLong(Files.readString(Path.of(pidFile)).trim()))
-                    .filter(p -> p.comm().equals("mariadbd") || p.comm().equals("mysqld"));
-        } catch (IOException | NumberFormatException e) {
-            server = Optional.empty();
-        }
+        Optional<ProcStat> server = mariadbd(pidFile);
         if (server.isEmpty()) {
-            return notMeasurable("the MariaDB server's process is not on this machine (no mariadbd named by "
-                    + pidFile + ")");
+            return notMeasurable("the MariaDB server's process is not found on this machine (no mariadbd named by "
+                    + pidFile + ", and not exactly one running)");
         }
         return new DatabaseServer((long) server.get().pid(), "MariaDB: the mariadbd process (pid " + server.get().pid()
                 + "), other clients' sessions included", null, null, true, true);
+    }
+
+    /**
+     * The MariaDB server process named by its pid file or, when the file cannot be read, the one
+     * MariaDB server running on this machine if there is exactly one.
+     */
+    static Optional<ProcStat> mariadbd(String pidFile) {
+        try {
+            Optional<ProcStat> named = ProcStat.read(Long.parseLong(Files.readString(Path.of(pidFile)).trim()))
+                    .filter(DatabaseServer::isMariadbd);
+            if (named.isPresent()) {
+                return named;
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no readable pid file: look for the server below
+        }
+        List<ProcStat> servers = runningMariadbd();
+        return servers.size() == 1 ? Optional.of(servers.get(0)) : Optional.empty();
+    }
+
+    /** Every MariaDB server process running on this machine. */
+    static List<ProcStat> runningMariadbd() {
+        return ProcessHandle.allProcesses().map(h -> ProcStat.read(h.pid())).flatMap(Optional::stream)
+                .filter(DatabaseServer::isMariadbd).toList();
+    }
+
+    private static boolean isMariadbd(ProcStat p) {
+        return p.comm().equals("mariadbd") || p.comm().equals("mysqld");
     }
 
     /** What is counted, for the report. */

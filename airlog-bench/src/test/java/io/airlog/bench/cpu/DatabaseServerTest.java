@@ -7,6 +7,8 @@ import io.airlog.bench.load.BenchDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -132,6 +134,19 @@ class DatabaseServerTest {
             assertThat(before.tree().rootStat().comm()).isEqualTo("mariadbd");
             assertThat(share.counted()).isGreaterThan(0.1);
             assertThat(share.leftOut()).isZero();
+        }
+    }
+
+    @Test
+    void withoutAReadablePidFileTheOneMariadbServerOfTheMachineIsTaken() {
+        List<ProcStat> running = DatabaseServer.runningMariadbd();
+
+        Optional<ProcStat> found = DatabaseServer.mariadbd("/nonexistent/mysqld.pid");
+
+        if (running.size() == 1) {
+            assertThat(found).contains(running.get(0));
+        } else {
+            assertThat(found).isEmpty();
         }
     }
 
