@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class DatabaseServerTest {
     private static final String PG_BUSY = "SELECT count(*) FROM generate_series(1, 1000000) g WHERE md5(g::text) < 'f'";
-    private final BenchDatabase postgresql = BenchDatabase.postgresql(BenchDatabase.DEFAULT_POSTGRESQL_URL);
+    /** Connections of "this run": named for this test alone, so that other tests' sessions are other clients. */
+    private final BenchDatabase postgresql = BenchDatabase.postgresql(BenchDatabase.DEFAULT_POSTGRESQL_URL
+            + "&ApplicationName=cpu-test-" + UUID.randomUUID());
 
     @Test
     void postgresqlIsThePostmasterWithEveryProcessUnderIt() throws Exception {
