@@ -1,7 +1,10 @@
 package io.airlog.bench;
 
+import io.airlog.AuditDraft;
 import io.airlog.bench.load.BenchDatabase;
+import io.airlog.jdbc.JdbcAuditStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +14,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /** What the numbers were measured on: the machine, the JVM, the databases and their settings. */
 public final class Machine {
     private static final List<String> POSTGRESQL_SETTINGS = List.of("fsync", "synchronous_commit",
             "wal_sync_method", "full_page_writes", "commit_delay", "shared_buffers", "max_wal_size", "wal_level");
+    private static final List<String> MARIADB_SETTINGS = List.of("innodb_flush_log_at_trx_commit", "sync_binlog",
+            "log_bin", "innodb_flush_method", "innodb_doublewrite", "innodb_buffer_pool_size", "innodb_log_file_size");
 
     private Machine() {
     }
@@ -90,6 +96,10 @@ public final class Machine {
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, "
                 + ManagementFactory.getRuntimeMXBean().getInputArguments());
         lines.add("os: " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        lines.add("airlog measured: " + codeSource(JdbcAuditStream.class) + ", " + codeSource(AuditDraft.class));
+        lines.add("contenders: log4j-core " + artifactVersion("org.apache.logging.log4j", "log4j-core")
+                + ", log4j-layout-template-json " + artifactVersion("org.apache.logging.log4j",
+                "log4j-layout-template-json") + ", HikariCP " + artifactVersion("com.zaxxer", "HikariCP"));
         for (BenchDatabase db : databases) {
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 String product = c.getMetaData().getDatabaseProductName() + " "
@@ -98,6 +108,13 @@ public final class Machine {
                 if (db.kind() == BenchDatabase.Kind.POSTGRESQL) {
                     for (String name : POSTGRESQL_SETTINGS) {
                         try (ResultSet rs = s.executeQuery("SHOW " + name)) {
+                            rs.next();
+                            settings.add(name + "=" + rs.getString(1));
+                        }
+                    }
+                } else if (db.kind() == BenchDatabase.Kind.MARIADB) {
+                    for (String name : MARIADB_SETTINGS) {
+                        try (ResultSet rs = s.executeQuery("SELECT @@" + name)) {
                             rs.next();
                             settings.add(name + "=" + rs.getString(1));
                         }
@@ -118,6 +135,37 @@ public final class Machine {
             }
         }
         return lines;
+    }
+
+    /**
+     * Where a class was loaded from, with the jar's size and time: which airlog build is measured
+     * (another build's jars put first on the class path are named here).
+     */
+    static String codeSource(Class<?> type) {
+        try {
+            Path where = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(where)) {
+                return where + " (" + Files.size(where) + " bytes, " + Files.getLastModifiedTime(where) + ")";
+            }
+            return where.toString();
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            return type.getName() + " from an unknown place";
+        }
+    }
+
+    /** The version of a jar on the class path, from its Maven {@code pom.properties}. */
+    static String artifactVersion(String group, String artifact) {
+        String resource = "META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (InputStream in = Machine.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return "(unknown version)";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "(unknown version)");
+        } catch (IOException e) {
+            return "(unknown version)";
+        }
     }
 
     private static String cpuModel() {

@@ -2,8 +2,12 @@ package io.airlog.bench;
 
 import io.airlog.bench.jmh.JmhSuite;
 import io.airlog.bench.load.BenchDatabase;
+import io.airlog.bench.load.FileLoad;
 import io.airlog.bench.load.LoadHarness;
+import io.airlog.bench.load.LoadPlan;
+import io.airlog.bench.load.Scenario;
 import io.airlog.bench.memory.MemoryCheck;
+import io.airlog.bench.report.Table;
 import io.airlog.bench.verify.VerificationBench;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,7 +44,11 @@ public final class Main {
         BenchDatabase h2 = BenchDatabase.h2File(h2Directory);
         List<BenchDatabase> databases = new ArrayList<>();
         for (BenchDatabase.Kind kind : options.databases()) {
-            databases.add(kind == BenchDatabase.Kind.H2 ? h2 : BenchDatabase.postgresql(options.postgresqlUrl()));
+            databases.add(switch (kind) {
+                case H2 -> h2;
+                case POSTGRESQL -> BenchDatabase.postgresql(options.postgresqlUrl());
+                case MARIADB -> BenchDatabase.mariadb(options.mariadbUrl());
+            });
         }
         // An embedded H2 database closes (storing and compacting its file) when its last
         // connection closes; one idle connection keeps it open for the run, as an
@@ -62,14 +70,34 @@ public final class Main {
                 out.println();
             }
             if (command.equals("load") || all) {
-                for (BenchDatabase db : databases) {
+                LoadPlan plan = new LoadPlan(options.scenarios(), options.callers(), options.rounds(),
+                        options.warmup(), options.window());
+                List<Scenario> onDatabases = options.scenarios().stream().filter(s -> !s.writesFile()).toList();
+                List<Scenario> onFiles = options.scenarios().stream().filter(Scenario::writesFile).toList();
+                out.println("### What a caller holds when its call returns");
+                out.println();
+                out.print(guarantees(options.scenarios()).render());
+                out.println();
+                for (BenchDatabase db : onDatabases.isEmpty() ? List.<BenchDatabase>of() : databases) {
                     Machine.CpuTimes start = section(out, "load on " + db.label());
-                    LoadHarness harness = new LoadHarness(db, options.scenarios(), options.callers(),
-                            options.warmup(), options.window(), System.err);
+                    LoadHarness harness = new LoadHarness(db, plan.with(onDatabases), System.err);
                     harness.run();
                     harness.print(out);
                     endSection(out, start);
                     out.println();
+                }
+                if (!onFiles.isEmpty()) {
+                    Path directory = Files.createTempDirectory("airlog-bench-files");
+                    try {
+                        Machine.CpuTimes start = section(out, "load on files");
+                        FileLoad files = new FileLoad(directory, plan.with(onFiles), System.err);
+                        files.run();
+                        files.print(out);
+                        endSection(out, start);
+                        out.println();
+                    } finally {
+                        deleteRecursively(directory);
+                    }
                 }
             }
             if (command.equals("verify") || all) {
@@ -106,6 +134,15 @@ public final class Main {
             }
             deleteRecursively(h2Directory);
         }
+    }
+
+    /** What each scenario's caller holds when its call returns, and what a crash can lose. */
+    static Table guarantees(List<Scenario> scenarios) {
+        Table t = new Table("scenario", "when the call returns, the event is", "a crash can lose");
+        for (Scenario s : scenarios) {
+            t.row(s.label(), s.atReturn(), s.crashLoses());
+        }
+        return t;
     }
 
     private static Machine.CpuTimes section(PrintStream out, String title) {

@@ -13,21 +13,25 @@ import java.util.Map;
  * The command line of {@link Main}: {@code <command> [--option value]...}.
  *
  * @param command {@code all}, {@code jmh}, {@code load}, {@code verify} or {@code memory}
- * @param databases the databases to measure ({@code --db h2|postgresql|all}, default all)
+ * @param databases the databases to measure ({@code --db h2|postgresql|mariadb|all}, several with
+ *                  commas; default and {@code all}: H2 and PostgreSQL)
  * @param scenarios the load scenarios ({@code --scenarios airlog-sync,naive,...}, default all)
  * @param callers the numbers of concurrent callers ({@code --callers 1,4,16,64})
+ * @param rounds how many times the load harness measures each point ({@code --rounds 3}); the
+ *               tables show medians
  * @param warmup warm-up before each load point ({@code --warmup 3}, seconds)
  * @param window measured window of each load point ({@code --seconds 10})
  * @param rows old rows for the verification measurement ({@code --rows 1000000})
  * @param newRows rows added after the recorded position for the incremental check ({@code --new-rows 10000})
  * @param memorySeconds steady load of the memory check ({@code --memory-seconds 60})
  * @param postgresqlUrl the PostgreSQL server ({@code --pg-url})
+ * @param mariadbUrl the MariaDB server ({@code --mariadb-url})
  * @param jmhArgs extra JMH options after {@code --} (command {@code jmh} only)
  */
 public record Options(String command, List<BenchDatabase.Kind> databases, List<Scenario> scenarios,
-                      List<Integer> callers, Duration warmup,
+                      List<Integer> callers, int rounds, Duration warmup,
                       Duration window, int rows, int newRows, Duration memorySeconds, String postgresqlUrl,
-                      List<String> jmhArgs) {
+                      String mariadbUrl, List<String> jmhArgs) {
 
     /** The commands. */
     public static final List<String> COMMANDS = List.of("all", "jmh", "load", "verify", "memory");
@@ -39,22 +43,27 @@ public record Options(String command, List<BenchDatabase.Kind> databases, List<S
                 all      jmh, then load, verify and memory: every table of docs/benchmarks.md
                 jmh      JMH micro-benchmarks (seal, interceptor, redaction, in-memory verification,
                          checkpoint signing, Merkle proofs at 1,000,000 events)
-                load     the load harness: scenarios x callers on each database
+                load     the load harness: scenarios x callers x rounds on each database (and the
+                         file scenarios once, on the disk of the temporary directory)
                 verify   full and incremental verification throughput over --rows rows
                 memory   a steady load in a child JVM with -Xmx256m; heap after GC at start and end
               options:
-                --db h2|postgresql|all    databases (default all)
+                --db h2,postgresql,...    databases: h2, postgresql, mariadb, or all (= h2,postgresql;
+                                          the default)
                 --scenarios a,b,...       load scenarios (default all): airlog-sync, airlog-async,
-                                          plain-batch, naive, naive-chained, two-jvms
+                                          plain-batch, naive, naive-chained, two-jvms, log4j-jdbc,
+                                          log4j-jdbc-batched, log4j-async-jdbc, airlog-file, log4j-file
                 --callers 1,4,16,64       concurrent callers of the load harness
+                --rounds N                rounds of every load point; tables show medians (default 3)
                 --seconds N               measured window per load point (default 10)
                 --warmup N                warm-up per load point (default 3)
                 --rows N                  rows for the verification measurement (default 1000000)
                 --new-rows N              rows added for the incremental check (default 10000)
                 --memory-seconds N        length of the memory check's steady load (default 60)
                 --pg-url URL              PostgreSQL (default %s)
+                --mariadb-url URL         MariaDB (default %s)
                 -- ARGS                   (jmh only) passed to JMH, e.g. -- -f 1 -wi 2 -i 3 Interceptor
-            """.formatted(BenchDatabase.DEFAULT_POSTGRESQL_URL);
+            """.formatted(BenchDatabase.DEFAULT_POSTGRESQL_URL, BenchDatabase.DEFAULT_MARIADB_URL);
 
     /**
      * Parses the arguments.
@@ -78,16 +87,24 @@ public record Options(String command, List<BenchDatabase.Kind> databases, List<S
             }
             values.put(args[i].substring(2), args[++i]);
         }
-        List<String> known = List.of("db", "scenarios", "callers", "seconds", "warmup", "rows", "new-rows", "memory-seconds",
-                "pg-url");
+        List<String> known = List.of("db", "scenarios", "callers", "rounds", "seconds", "warmup", "rows", "new-rows",
+                "memory-seconds", "pg-url", "mariadb-url");
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown option --" + key);
             }
         }
-        String db = values.getOrDefault("db", "all");
-        List<BenchDatabase.Kind> databases = db.equals("all") ? List.of(BenchDatabase.Kind.H2,
-                BenchDatabase.Kind.POSTGRESQL) : List.of(BenchDatabase.kindOf(db));
+        List<BenchDatabase.Kind> databases = new ArrayList<>();
+        for (String db : values.getOrDefault("db", "all").split(",")) {
+            List<BenchDatabase.Kind> kinds = db.trim().equals("all")
+                    ? List.of(BenchDatabase.Kind.H2, BenchDatabase.Kind.POSTGRESQL)
+                    : List.of(BenchDatabase.kindOf(db.trim()));
+            for (BenchDatabase.Kind kind : kinds) {
+                if (!databases.contains(kind)) {
+                    databases.add(kind);
+                }
+            }
+        }
         List<Integer> callers = new ArrayList<>();
         for (String c : values.getOrDefault("callers", "1,4,16,64").split(",")) {
             callers.add(positive("callers", c.trim()));
@@ -100,13 +117,15 @@ public record Options(String command, List<BenchDatabase.Kind> databases, List<S
         } else {
             scenarios.addAll(List.of(Scenario.values()));
         }
-        return new Options(args[0], databases, List.copyOf(scenarios), List.copyOf(callers),
+        return new Options(args[0], List.copyOf(databases), List.copyOf(scenarios), List.copyOf(callers),
+                positive("rounds", values.getOrDefault("rounds", "3")),
                 Duration.ofSeconds(positive("warmup", values.getOrDefault("warmup", "3"))),
                 Duration.ofSeconds(positive("seconds", values.getOrDefault("seconds", "10"))),
                 positive("rows", values.getOrDefault("rows", "1000000")),
                 positive("new-rows", values.getOrDefault("new-rows", "10000")),
                 Duration.ofSeconds(positive("memory-seconds", values.getOrDefault("memory-seconds", "60"))),
-                values.getOrDefault("pg-url", BenchDatabase.DEFAULT_POSTGRESQL_URL), List.copyOf(jmhArgs));
+                values.getOrDefault("pg-url", BenchDatabase.DEFAULT_POSTGRESQL_URL),
+                values.getOrDefault("mariadb-url", BenchDatabase.DEFAULT_MARIADB_URL), List.copyOf(jmhArgs));
     }
 
     private static int positive(String option, String value) {

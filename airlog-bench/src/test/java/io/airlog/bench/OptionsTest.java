@@ -17,6 +17,7 @@ class OptionsTest {
 
         assertThat(o.databases()).containsExactly(BenchDatabase.Kind.H2, BenchDatabase.Kind.POSTGRESQL);
         assertThat(o.callers()).containsExactly(1, 4, 16, 64);
+        assertThat(o.rounds()).isEqualTo(3);
         assertThat(o.window()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.rows()).isEqualTo(1_000_000);
         assertThat(o.memorySeconds()).isEqualTo(Duration.ofSeconds(60));
@@ -29,6 +30,25 @@ class OptionsTest {
         assertThat(o.databases()).containsExactly(BenchDatabase.Kind.POSTGRESQL);
         assertThat(o.window()).isEqualTo(Duration.ofSeconds(2));
         assertThat(o.callers()).containsExactly(16, 64);
+    }
+
+    @Test
+    void severalDatabasesAreChosenWithCommasAndMariaDbOnlyWhenNamed() {
+        Options o = Options.parse("load", "--db", "mariadb,all", "--rounds", "5");
+
+        assertThat(o.databases()).containsExactly(BenchDatabase.Kind.MARIADB, BenchDatabase.Kind.H2,
+                BenchDatabase.Kind.POSTGRESQL);
+        assertThat(o.rounds()).isEqualTo(5);
+        assertThat(o.mariadbUrl()).isEqualTo(BenchDatabase.DEFAULT_MARIADB_URL);
+    }
+
+    @Test
+    void theLog4jContendersAndTheFileScenariosHaveCommandLineNames() {
+        Options o = Options.parse("load", "--scenarios", "log4j-jdbc,log4j-jdbc-batched,log4j-async-jdbc,log4j-file,"
+                + "airlog-file");
+
+        assertThat(o.scenarios()).containsExactly(Scenario.LOG4J_JDBC, Scenario.LOG4J_JDBC_BATCHED,
+                Scenario.LOG4J_ASYNC_JDBC, Scenario.LOG4J_FILE, Scenario.AIRLOG_FILE);
     }
 
     @Test

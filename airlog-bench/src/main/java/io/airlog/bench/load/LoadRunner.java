@@ -2,6 +2,8 @@ package io.airlog.bench.load;
 
 import io.airlog.AuditDraft;
 import io.airlog.Principal;
+import io.airlog.bench.cpu.CpuMeter;
+import io.airlog.bench.cpu.CpuUse;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,9 +15,11 @@ import org.HdrHistogram.Histogram;
  * (a new typical draft per call, no think time): a warm-up, then a measured window.
  *
  * <p>Counted: events committed during the window (a synchronous call that returns in the
- * window; an asynchronous event whose stage completes in the window). Latency: the time each
- * call took to return, for calls that returned in the window, in an HdrHistogram (3
- * significant digits).
+ * window; an asynchronous event whose stage completes in the window; for a sink that counts
+ * its stored events itself, {@link Sink#durableCount()} at the end less at the start). Latency:
+ * the time each call took to return, for calls that returned in the window, in an HdrHistogram
+ * (3 significant digits). CPU time: a {@link CpuMeter} read just before the window opens and
+ * just after it closes.
  */
 public final class LoadRunner {
     private static final int WARMUP = 0;
@@ -36,17 +40,23 @@ public final class LoadRunner {
 
     /**
      * Runs {@code callers} threads against {@code sink} for {@code warmup}, then measures for
-     * {@code window}. The sink stays open (asynchronous events may still be in flight).
+     * {@code window}, with the CPU time of this JVM and its children. The sink stays open
+     * (asynchronous events may still be in flight).
      */
-    public static LoadResult run(Sink sink, int callers, Duration warmup, Duration window)
-            throws InterruptedException {
+    public static LoadResult run(Sink sink, int callers, Duration warmup, Duration window) throws Exception {
+        return run(sink, callers, warmup, window, CpuMeter.jvmOnly());
+    }
+
+    /** As {@link #run(Sink, int, Duration, Duration)}, with the CPU time that {@code meter} measures. */
+    public static LoadResult run(Sink sink, int callers, Duration warmup, Duration window, CpuMeter meter)
+            throws Exception {
         if (callers < 1) {
             throw new IllegalArgumentException("callers must be at least 1: " + callers);
         }
-        return new LoadRunner(sink, callers).run(warmup, window);
+        return new LoadRunner(sink, callers).run(warmup, window, meter);
     }
 
-    private LoadResult run(Duration warmup, Duration window) throws InterruptedException {
+    private LoadResult run(Duration warmup, Duration window, CpuMeter meter) throws Exception {
         Histogram[] latencies = new Histogram[callers];
         Thread[] threads = new Thread[callers];
         for (int i = 0; i < callers; i++) {
@@ -59,11 +69,15 @@ public final class LoadRunner {
             t.start();
         }
         sleep(warmup);
+        CpuMeter.Mark mark = meter.mark();
+        long storedBefore = sink.durableCount();
         long start = System.nanoTime();
         phase = MEASURE;
         sleep(window);
         phase = STOP;
         long end = System.nanoTime();
+        long storedAfter = sink.durableCount();
+        CpuUse cpu = meter.since(mark);
         for (Thread t : threads) {
             t.join();
         }
@@ -71,7 +85,8 @@ public final class LoadRunner {
         for (Histogram h : latencies) {
             all.add(h);
         }
-        return new LoadResult(committed.sum(), (end - start) / 1e9, all, errors.sum(), firstError.get());
+        long events = storedBefore >= 0 ? storedAfter - storedBefore : committed.sum();
+        return new LoadResult(events, (end - start) / 1e9, all, errors.sum(), firstError.get(), cpu);
     }
 
     private void loop(int caller, Histogram latency) {

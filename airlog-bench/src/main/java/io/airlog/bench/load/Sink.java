@@ -18,6 +18,16 @@ public interface Sink extends AutoCloseable {
      */
     CompletionStage<?> store(int caller, AuditDraft draft) throws Exception;
 
+    /**
+     * The number of events stored durably so far, for a sink whose calls return before their
+     * events are stored and which hands out no stage per event (a buffering logger); the runner
+     * then counts the difference over the window. -1 (the default): the runner counts returned
+     * calls and completed stages instead.
+     */
+    default long durableCount() throws Exception {
+        return -1;
+    }
+
     /** Stores everything handed over, then releases connections and threads (nothing by default). */
     @Override
     default void close() throws Exception {

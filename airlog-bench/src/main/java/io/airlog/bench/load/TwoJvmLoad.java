@@ -1,5 +1,7 @@
 package io.airlog.bench.load;
 
+import io.airlog.bench.cpu.CpuMeter;
+import io.airlog.bench.cpu.CpuUse;
 import io.airlog.jdbc.TableNames;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,7 +19,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * airlog sync from two JVMs writing one log: this JVM runs half of the callers, a child JVM
- * (same class path) the other half, over the same wall-clock window; the results are added.
+ * (same class path) the other half, over the same wall-clock window; the results are added,
+ * and the CPU time of both JVMs is this JVM's meter's (the child is in this JVM's process tree).
  * The head-row lock makes the two writers take turns, each with its own group commit.
  *
  * <p>The child is this class's {@link #main}: {@code <jdbc-url> <table-prefix> <log-id>
@@ -37,9 +40,10 @@ public final class TwoJvmLoad {
      *
      * @param callers all callers, at least 2: this JVM takes {@code callers - callers / 2},
      *                the child {@code callers / 2}
+     * @param meter measures the window's CPU time (the child JVM, a child of this one, included)
      */
     public static LoadResult run(BenchDatabase db, TableNames tables, String logId, int callers, Duration warmup,
-                                 Duration window) throws Exception {
+                                 Duration window, CpuMeter meter) throws Exception {
         if (callers < 2) {
             throw new IllegalArgumentException("two JVMs need at least 2 callers: " + callers);
         }
@@ -56,7 +60,7 @@ public final class TwoJvmLoad {
             LoadResult here;
             try (AirlogSink sink = new AirlogSink(db.dataSource(), tables, logId, false)) {
                 here = LoadRunner.run(sink, callers - callers / 2,
-                        Duration.ofMillis(Math.max(0, windowStart - System.currentTimeMillis())), window);
+                        Duration.ofMillis(Math.max(0, windowStart - System.currentTimeMillis())), window, meter);
             }
             LoadResult there = childResult(child);
             return here.plus(there);
@@ -89,7 +93,8 @@ public final class TwoJvmLoad {
                 ByteBuffer.wrap(Base64.getDecoder().decode(parts[3])), 0);
         long errors = Long.parseLong(parts[1]);
         return new LoadResult(Long.parseLong(parts[0]), Double.parseDouble(parts[2]), latency, errors,
-                errors > 0 ? new IllegalStateException("the child JVM saw " + errors + " errors") : null);
+                errors > 0 ? new IllegalStateException("the child JVM saw " + errors + " errors") : null,
+                CpuUse.NONE);
     }
 
     /** The child: runs its callers against the tables over the given window and prints the result. */
@@ -98,8 +103,7 @@ public final class TwoJvmLoad {
             throw new IllegalArgumentException("usage: <jdbc-url> <table-prefix> <log-id> <callers>"
                     + " <window-start-epoch-ms> <window-ms>");
         }
-        BenchDatabase db = new BenchDatabase(args[0].startsWith("jdbc:h2:") ? BenchDatabase.Kind.H2
-                : BenchDatabase.Kind.POSTGRESQL, args[0]);
+        BenchDatabase db = BenchDatabase.ofUrl(args[0]);
         TableNames tables = new TableNames(args[1]);
         int callers = Integer.parseInt(args[3]);
         long windowStart = Long.parseLong(args[4]);

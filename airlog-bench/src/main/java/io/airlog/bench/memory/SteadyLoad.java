@@ -30,8 +30,7 @@ public final class SteadyLoad {
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: <jdbc-url> <seconds>");
         }
-        BenchDatabase db = new BenchDatabase(args[0].startsWith("jdbc:h2:") ? BenchDatabase.Kind.H2
-                : BenchDatabase.Kind.POSTGRESQL, args[0]);
+        BenchDatabase db = BenchDatabase.ofUrl(args[0]);
         int seconds = Integer.parseInt(args[1]);
         TableNames tables = db.createTables(BenchDatabase.freshPrefix("memory"));
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -39,7 +38,7 @@ public final class SteadyLoad {
             CompletableFuture<LoadResult> load = CompletableFuture.supplyAsync(() -> {
                 try {
                     return LoadRunner.run(sink, CALLERS, Duration.ZERO, Duration.ofSeconds(seconds));
-                } catch (InterruptedException e) {
+                } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });

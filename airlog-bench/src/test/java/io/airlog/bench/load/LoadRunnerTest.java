@@ -58,6 +58,46 @@ class LoadRunnerTest {
     }
 
     @Test
+    void aSinkThatCountsItsStoredEventsIsCountedByItsOwnCountOverTheWindow() throws Exception {
+        AtomicLong calls = new AtomicLong();
+        Sink buffering = new Sink() {
+            @Override
+            public CompletionStage<?> store(int caller, AuditDraft draft) {
+                calls.incrementAndGet();
+                return null;
+            }
+
+            @Override
+            public long durableCount() {
+                return calls.get() / 100 * 100;
+            }
+        };
+
+        LoadResult result = LoadRunner.run(buffering, 2, Duration.ofMillis(50), Duration.ofMillis(200));
+
+        assertThat(result.events() % 100).isZero();
+        assertThat(result.events()).isLessThanOrEqualTo(calls.get());
+        assertThat(result.latency().getTotalCount()).isPositive();
+    }
+
+    @Test
+    void theCpuTimeOfTheWindowIsMeasured() throws Exception {
+        Sink busy = (caller, draft) -> {
+            long until = System.nanoTime() + 100_000;
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            return null;
+        };
+
+        LoadResult result = LoadRunner.run(busy, 1, Duration.ZERO, Duration.ofMillis(300));
+
+        assertThat(result.cpu().jvm()).isPositive();
+        assertThat(result.cpu().database()).isZero();
+        assertThat(result.cpuSecondsPerThousand()).isPositive();
+    }
+
+    @Test
     void callersMustBeAtLeastOne() {
         assertThatThrownBy(() -> LoadRunner.run(new CountingSink(), 0, Duration.ZERO, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("callers");

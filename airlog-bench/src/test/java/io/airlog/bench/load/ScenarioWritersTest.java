@@ -1,6 +1,7 @@
 package io.airlog.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airlog.AuditDraft;
 import io.airlog.ChainPosition;
@@ -43,7 +44,8 @@ class ScenarioWritersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Scenario.class, names = "TWO_JVMS", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Scenario.class, names = {"TWO_JVMS", "AIRLOG_FILE", "LOG4J_FILE"},
+            mode = EnumSource.Mode.EXCLUDE)
     void everyEventHandedOverIsStoredOnceWithContiguousSequences(Scenario scenario) throws Exception {
         Set<UUID> handedOver = writeConcurrently(scenario);
 
@@ -62,7 +64,8 @@ class ScenarioWritersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Scenario.class, names = {"PLAIN_BATCH", "NAIVE"})
+    @EnumSource(value = Scenario.class, names = {"PLAIN_BATCH", "NAIVE", "LOG4J_JDBC", "LOG4J_JDBC_BATCHED",
+            "LOG4J_ASYNC_JDBC"})
     void unchainedScenariosStoreNoChecksums(Scenario scenario) throws Exception {
         writeConcurrently(scenario);
 
@@ -74,8 +77,26 @@ class ScenarioWritersTest {
     void chainedFlagNamesTheScenariosWhoseRowsAreSealed() {
         assertThat(Scenario.AIRLOG_SYNC.chained()).isTrue();
         assertThat(Scenario.NAIVE_CHAINED.chained()).isTrue();
+        assertThat(Scenario.AIRLOG_FILE.chained()).isTrue();
         assertThat(Scenario.PLAIN_BATCH.chained()).isFalse();
         assertThat(Scenario.NAIVE.chained()).isFalse();
+        assertThat(Scenario.LOG4J_ASYNC_JDBC.chained()).isFalse();
+        assertThat(Scenario.LOG4J_FILE.chained()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void everyScenarioStatesWhatTheCallerHoldsAndWhatACrashLoses(Scenario scenario) {
+        assertThat(scenario.atReturn()).isNotBlank();
+        assertThat(scenario.crashLoses()).isNotBlank();
+    }
+
+    @Test
+    void aFileScenarioCannotBeOpenedOnTablesNorADatabaseScenarioOnAFile() {
+        assertThatThrownBy(() -> Scenario.LOG4J_FILE.open(db.dataSource(), tables, "bench", 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writes a file");
+        assertThatThrownBy(() -> Scenario.LOG4J_JDBC.openFile(java.nio.file.Path.of("x.jsonl"), "bench"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("database");
     }
 
     @Test
