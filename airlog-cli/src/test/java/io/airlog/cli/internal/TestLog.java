@@ -10,7 +10,9 @@ import io.airlog.jdbc.SchemaManager;
 import io.airlog.jdbc.SchemaMode;
 import io.airlog.jdbc.SqlDialect;
 import io.airlog.jdbc.TableNames;
+import io.airlog.jdbc.internal.EventRows;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -52,15 +54,34 @@ final class TestLog implements AutoCloseable {
         }
     }
 
+    /** Stores copies of {@code copied} (events of another log's tables) and their head, as a replica would. */
+    void copy(List<AuditEvent> copied) throws SQLException {
+        try (Connection c = connect();
+             PreparedStatement insert = c.prepareStatement(EventRows.insertSql(tables));
+             PreparedStatement head = c.prepareStatement("INSERT INTO " + tables.head()
+                     + " (log_id, size, last_checksum) VALUES (?, ?, ?)")) {
+            for (AuditEvent e : copied) {
+                EventRows.bind(insert, e);
+                insert.executeUpdate();
+            }
+            AuditEvent last = copied.get(copied.size() - 1);
+            head.setString(1, logId);
+            head.setLong(2, last.sequence());
+            head.setString(3, last.checksum());
+            head.executeUpdate();
+        }
+        events.addAll(copied);
+    }
+
     static AuditDraft draft(int i) {
         return AuditDraft.builder(i % 3 == 0 ? "login" : "document.update")
                 .principal(Principal.of("user" + i % 4, AuthMethod.PASSWORD)).resource("Document", "d-" + i)
                 .outcome(i % 5 == 0 ? Outcome.FAILURE : Outcome.SUCCESS).put("n", i).build();
     }
 
-    /** The arguments that name this log's database. */
-    String[] args(String... more) {
-        return Stream.concat(Stream.of("--url", url, "--user", db.user(), "--table-prefix", tables.prefix(),
+    /** A command line: {@code command}, the options that name this log's database, then {@code more}. */
+    String[] args(String command, String... more) {
+        return Stream.concat(Stream.of(command, "--url", url, "--user", db.user(), "--table-prefix", tables.prefix(),
                 "--log", logId), Stream.of(more)).toArray(String[]::new);
     }
 
