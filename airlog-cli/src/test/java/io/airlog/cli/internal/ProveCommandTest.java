@@ -49,6 +49,20 @@ class ProveCommandTest {
     }
 
     @Test
+    void printsTheProofInAJsonObjectWithTheEventAndTheCheckpoint() throws Exception {
+        Path file = TestFiles.signedFile(dir.resolve("a.jsonl"), "app", 3, null);
+        AuditEvent event = events(file).get(0);
+
+        Cli.Result r = Cli.run("prove", file.toString(), "--seq", "1", "--keys", keys().toString(), "--json");
+
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.out().strip()).startsWith("{\"log\":\"app\",\"sequence\":1,\"eventId\":\"" + event.eventId()
+                + "\",\"checksum\":\"" + event.checksum() + "\",\"checkpoint\":{\"origin\":\"airlog/app\",\"size\":3,")
+                .contains("\"signedBy\":[\"" + TestFiles.KEY.verifierKey().encode() + "\"]")
+                .contains("\"proof\":\"c2sp.org/tlog-proof@v1\\nextra ");
+    }
+
+    @Test
     void checkProofAcceptsTheProofWithTheEventItCarriesAndRejectsEveryAlteration() throws Exception {
         Path file = TestFiles.signedFile(dir.resolve("a.jsonl"), "app", 9, null);
         AuditEvent event = events(file).get(2);

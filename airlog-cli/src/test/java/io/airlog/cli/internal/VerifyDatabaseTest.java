@@ -118,4 +118,22 @@ class VerifyDatabaseTest {
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
     }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void takesThePasswordFromAFileAndRefusesTwoWaysAtOnce(TestDatabase db) throws Exception {
+        try (TestLog log = TestLog.with(db, "app", 2)) {
+            Path password = TestFiles.write(dir.resolve("pw"), "\n");
+            Cli.Result fromFile = Cli.run(log.args("verify", "--password-file", password.toString()));
+            Cli.Result twoWays = Cli.run(log.args("verify", "--password-file", password.toString(), "--password-env",
+                    "HOME"));
+            Cli.Result missingFile = Cli.run(log.args("verify", "--password-file", dir.resolve("none").toString()));
+
+            assertThat(fromFile.status()).as(fromFile.toString()).isZero();
+            assertThat(twoWays.status()).isEqualTo(2);
+            assertThat(twoWays.err()).contains("give the password one way");
+            assertThat(missingFile.status()).isEqualTo(2);
+            assertThat(missingFile.err()).contains("cannot read the password file");
+        }
+    }
 }
