@@ -1,6 +1,5 @@
 package io.airlog.stream;
 
-import io.airlog.checkpoint.Checkpoint;
 import io.airlog.checkpoint.RejectedCheckpointException;
 import io.airlog.checkpoint.SignedCheckpoint;
 import io.airlog.checkpoint.TrustedKeys;
@@ -9,14 +8,10 @@ import io.airlog.merkle.TreeEdge;
 import io.airlog.spi.WitnessSnapshot;
 import io.airlog.verify.ChainVerifier;
 import io.airlog.verify.CheckpointVerifier;
-import io.airlog.verify.Damage;
 import io.airlog.verify.VerificationReport;
-import io.airlog.witness.FileWitness;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.stream.Stream;
@@ -35,10 +30,8 @@ import java.util.stream.Stream;
  * a file replaced by an older copy. Without keys or witness the report says plainly what it
  * could not check ({@link io.airlog.verify.Anchors#notChecked()}).
  *
- * <p>Command line, for auditors:
- * {@code java -cp airlog-core.jar:jackson-core.jar:java-json-canonicalization.jar
- * io.airlog.stream.JsonLinesVerifier FILE [--log LOG_ID] [--keys KEYS_FILE] [--witness WITNESS_FILE]
- * [--origin ORIGIN]} — exit status 0 intact, 1 damaged, 2 usage or I/O error.
+ * <p>Auditors run it from the command line as {@code airlog verify FILE [--keys KEYS_FILE]
+ * [--witness WITNESS_FILE] [--origin ORIGIN]} (module airlog-cli, {@code docs/cli.md}).
  */
 public final class JsonLinesVerifier {
     private JsonLinesVerifier() {
@@ -154,65 +147,5 @@ public final class JsonLinesVerifier {
             }
         }
         return Long.MAX_VALUE;
-    }
-
-    /**
-     * Runs the verifier from the command line.
-     *
-     * @param args {@code FILE [--log LOG_ID] [--keys KEYS_FILE] [--witness WITNESS_FILE] [--origin ORIGIN]}
-     */
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        String usage = "usage: JsonLinesVerifier FILE [--log LOG_ID] [--keys KEYS_FILE] [--witness WITNESS_FILE]"
-                + " [--origin ORIGIN]";
-        if (args.length == 0 || args.length % 2 == 0) {
-            err.println(usage);
-            return 2;
-        }
-        Path file = Path.of(args[0]);
-        String logId = null;
-        Path keysFile = null;
-        Path witnessFile = null;
-        String origin = null;
-        for (int i = 1; i < args.length; i += 2) {
-            switch (args[i]) {
-                case "--log" -> logId = args[i + 1];
-                case "--keys" -> keysFile = Path.of(args[i + 1]);
-                case "--witness" -> witnessFile = Path.of(args[i + 1]);
-                case "--origin" -> origin = args[i + 1];
-                default -> {
-                    err.println("unknown option " + args[i] + "; " + usage);
-                    return 2;
-                }
-            }
-        }
-        if (!Files.isRegularFile(file)) {
-            err.println("no such file: " + file);
-            return 2;
-        }
-        try {
-            String log = logId != null ? logId : firstLogId(file);
-            CheckpointVerifier.Builder checks = CheckpointVerifier.builder(log);
-            String expectedOrigin = origin != null ? origin : Checkpoint.defaultOrigin(log);
-            checks.origin(expectedOrigin);
-            if (keysFile != null) {
-                checks.trustedKeys(TrustedKeys.read(keysFile));
-            }
-            if (witnessFile != null) {
-                checks.witness(FileWitness.open(witnessFile, expectedOrigin).read());
-            }
-            VerificationReport report = verify(file, checks);
-            out.println(report.summary());
-            for (Damage d : report.damages()) {
-                out.println(d.position() > 0 ? "  line " + d.position() + ": " + d : "  " + d);
-            }
-            return report.intact() ? 0 : 1;
-        } catch (IOException | RuntimeException e) {
-            err.println("cannot verify " + file + ": " + e.getMessage());
-            return 2;
-        }
     }
 }

@@ -18,9 +18,6 @@ import io.airlog.verify.Damage;
 import io.airlog.verify.DamageKind;
 import io.airlog.verify.VerificationReport;
 import io.airlog.witness.FileWitness;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -355,21 +352,6 @@ class JsonLinesCheckpointTest {
 
         assertThatThrownBy(() -> JsonLinesAuditStream.builder(file, LOG).signer(KEY)
                 .witness(FileWitness.open(witnessFile, ORIGIN)).build()).hasMessageContaining("cannot open audit file");
-    }
-
-    @Test
-    void theCommandLineTakesKeysAndAWitness() throws Exception {
-        write(stream(), 5);
-        Path keys = dir.resolve("trusted.keys");
-        Files.writeString(keys, KEY.verifierKey().encode() + "\n");
-        Files.write(file, lines().subList(0, 4));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        int status = JsonLinesVerifier.run(new String[] {file.toString(), "--keys", keys.toString(), "--witness",
-            witnessFile.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-
-        assertThat(status).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("BEHIND_WITNESS");
     }
 
     @Test
