@@ -23,8 +23,10 @@ public interface AuditStream extends AutoCloseable {
      * @param draft the draft
      * @return the sealed event, or {@code null} if the stream's pipeline dropped the draft
      *         (a drop filter or a routing rule); a stream without pipeline never returns null
-     * @throws AuditException if the event could not be stored; nothing was stored and the
-     *         log is unchanged
+     * @throws AuditOutcomeUnknownException if whether the event was stored is not known (see
+     *         there: record the same draft again to find out)
+     * @throws AuditException (any other subtype) if the event was not stored; the log is
+     *         unchanged
      * @throws IllegalStateException if the stream is closed
      */
     AuditEvent record(AuditDraft draft);

@@ -247,9 +247,10 @@ public final class AuditPipeline implements AuditStream {
     }
 
     /**
-     * The pipeline's counts and its streams' state: up while the pipeline is open and every
-     * stream it must deliver to (the default stream and those of rules that are not
-     * best-effort) is up; {@code recorded} as in {@link PipelineStats#recorded()};
+     * The pipeline's counts and its streams' state: {@code DOWN} while the pipeline is closed
+     * or a stream it must deliver to (the default stream and those of rules that are not
+     * best-effort) is down; {@code DEGRADED} while a best-effort stream is down (its events are
+     * lost without failing calls) or a stream is degraded; {@code UP} otherwise; {@code recorded} as in {@link PipelineStats#recorded()};
      * {@code failed} counts failed calls and {@linkplain PipelineStats#lost() lost} events;
      * {@code queued} sums the streams' queues. The detail is never empty: it names every
      * stream that is down and then gives the other counts (received, dropped, routed by rule,
@@ -258,24 +259,29 @@ public final class AuditPipeline implements AuditStream {
     @Override
     public StreamHealth health() {
         PipelineStats stats = stats();
-        boolean up = !closed;
+        StreamHealth.Status status = StreamHealth.status(!closed);
         long queued = 0;
         StringBuilder detail = new StringBuilder(closed ? "closed; " : "");
         for (Map.Entry<String, AuditStream> entry : streams.entrySet()) {
             StreamHealth health = entry.getValue().health();
             queued += health.queued();
+            boolean required = requiredStreams.contains(entry.getKey());
             if (!health.up()) {
-                boolean required = requiredStreams.contains(entry.getKey());
-                up &= !required;
+                // A best-effort stream that is down loses events without failing calls: degraded.
+                status = status.worse(required ? StreamHealth.Status.DOWN : StreamHealth.Status.DEGRADED);
                 detail.append(required ? "stream '" : "best-effort stream '").append(entry.getKey())
                         .append("' is down: ").append(health.detail()).append("; ");
+            } else if (health.status() == StreamHealth.Status.DEGRADED) {
+                status = status.worse(StreamHealth.Status.DEGRADED);
+                detail.append("stream '").append(entry.getKey()).append("' is degraded: ").append(health.detail())
+                        .append("; ");
             }
         }
         detail.append("received ").append(stats.received()).append(", dropped ").append(stats.dropped())
                 .append(", routed by rule ").append(stats.routed()).append(", failed calls ").append(stats.failed())
                 .append(", lost ").append(stats.lost()).append(", failed deliveries ")
                 .append(stats.deliveryFailures());
-        return new StreamHealth(up, stats.recorded(), stats.failed() + stats.lost(), queued, detail.toString());
+        return new StreamHealth(status, stats.recorded(), stats.failed() + stats.lost(), queued, detail.toString());
     }
 
     /** The counts since the pipeline was built. */

@@ -159,6 +159,6 @@ public final class JsonLinesAuditStream extends SealingAuditStream {
         if (f == null) {
             return base;
         }
-        return new StreamHealth(false, base.recorded(), base.failed(), 0, "write failed: " + f.getMessage());
+        return new StreamHealth(StreamHealth.Status.DOWN, base.recorded(), base.failed(), 0, "write failed: " + f.getMessage());
     }
 }

@@ -12,6 +12,7 @@ import io.airlog.ChainPosition;
 import io.airlog.StreamHealth;
 import io.airlog.internal.Text;
 import io.airlog.jdbc.internal.ChainAppender;
+import io.airlog.jdbc.internal.Durability;
 import io.airlog.jdbc.internal.GroupCommitWriter;
 import io.airlog.jdbc.internal.LogQueries;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -81,15 +81,17 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
     private final WriteMode writeMode;
     private final GroupCommitWriter writer;
     private final LogQueries queries;
+    private final Durability durability;
 
-    private JdbcAuditStream(Builder b, TableNames tables) {
+    private JdbcAuditStream(Builder b, TableNames tables, Durability durability) {
         this.name = b.name;
         this.logId = b.logId;
         this.writeMode = b.writeMode;
+        this.durability = durability;
         this.queries = new LogQueries(b.jdbi, tables, logId);
-        this.writer = new GroupCommitWriter(name, logId, new ChainAppender(b.jdbi, tables, logId),
-                new GroupCommitWriter.Settings(b.batchMaxSize, b.batchMaxDelay, b.queueCapacity, b.queueFullPolicy,
-                        b.blockTimeout, writeMode == WriteMode.ASYNC));
+        this.writer = new GroupCommitWriter(name, logId, new ChainAppender(b.jdbi, tables, logId, b.writeTimeout,
+                "airlog-" + name + "-connect"), new GroupCommitWriter.Settings(b.batchMaxSize, b.batchMaxDelay,
+                b.queueCapacity, b.queueFullPolicy, b.blockTimeout, b.writeTimeout, writeMode == WriteMode.ASYNC));
     }
 
     /** Starts a stream on a data source. */
@@ -113,34 +115,34 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
     }
 
     /**
-     * Records a draft and returns it as stored, after its batch has committed.
+     * Records a draft and returns it as stored, after its batch has committed. Waits at most
+     * the {@linkplain Builder#writeTimeout write timeout} in all (room in the queue included).
+     * Recording a draft whose event id is already stored returns the stored event when the
+     * draft is the same (every field equal, same log), and fails naming the differing fields
+     * when it is not.
      *
-     * @throws AuditException if it could not be stored (its batch failed, the queue stayed
-     *         full, the thread was interrupted while waiting)
+     * @throws io.airlog.AuditOutcomeUnknownException if whether it was stored is not known:
+     *         its batch was being stored when the write timeout passed (or the thread was
+     *         interrupted), or the stream closed before the database could tell; record the
+     *         same draft again to find out
+     * @throws AuditException if it was not stored: its batch failed and the log is unchanged,
+     *         the queue stayed full, it was still queued when the write timeout passed, its
+     *         event id is stored with other content
      * @throws IllegalStateException if the stream is closed
      */
     @Override
     public AuditEvent record(AuditDraft draft) {
-        CompletableFuture<AuditEvent> result = writer.submit(draft, true);
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IllegalStateException) {
-                throw new IllegalStateException(cause.getMessage(), cause);
-            }
-            throw new AuditException(cause.getMessage(), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuditException("audit stream '" + name + "': interrupted while waiting for the commit;"
-                    + " the event may still be recorded", e);
-        }
+        return writer.record(draft);
     }
 
     /**
-     * In {@link WriteMode#ASYNC}, queues the draft and returns at once; the stage completes
-     * (never on the writer thread) after the batch committed, or fails with the exception
-     * {@link #record} would throw. In {@link WriteMode#SYNC}, waits like {@code record}.
+     * In {@link WriteMode#ASYNC}, queues the draft and returns; the stage completes (never on
+     * the writer thread) after the batch committed, or fails with the exception
+     * {@link #record} would throw, at the latest when the write timeout has passed. The call
+     * itself returns at once while the queue has room; when it is full it waits up to the
+     * {@linkplain Builder#blockTimeout block timeout} ({@link QueueFullPolicy#BLOCK}) or fails
+     * at once ({@link QueueFullPolicy#FAIL}), the returned stage then failing with the
+     * {@link AuditException}. In {@link WriteMode#SYNC}, waits like {@code record}.
      */
     @Override
     public CompletionStage<AuditEvent> recordAsync(AuditDraft draft) {
@@ -148,7 +150,7 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
             return AuditStream.super.recordAsync(draft);
         }
         try {
-            return writer.submit(draft, false);
+            return writer.submit(draft);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -156,7 +158,10 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
 
     @Override
     public Set<Capability> capabilities() {
-        Set<Capability> capabilities = EnumSet.of(Capability.QUERY, Capability.BATCHING, Capability.DURABLE);
+        Set<Capability> capabilities = EnumSet.of(Capability.QUERY, Capability.BATCHING);
+        if (durability.durable()) {
+            capabilities.add(Capability.DURABLE);
+        }
         if (writeMode == WriteMode.ASYNC) {
             capabilities.add(Capability.ASYNC);
         }
@@ -164,16 +169,26 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
     }
 
     /**
-     * Up while open and the last batch committed; down (with the error) after a failed
-     * batch, until a batch commits again.
+     * {@code DOWN} while closed, after a failed batch until a batch commits again, while a
+     * batch is in doubt (its commit was cut off and the database cannot say yet whether it is
+     * stored), and while one wait for the database has lasted longer than the write timeout
+     * (a database that does not answer); {@code UP} otherwise. The detail says why.
      */
     @Override
     public StreamHealth health() {
         WriterStatistics stats = writer.statistics();
-        String failure = writer.lastFailure();
-        boolean closed = writer.isClosed();
-        return new StreamHealth(!closed && failure == null, stats.committedEvents(), stats.failedEvents(),
-                stats.queued(), closed ? "closed" : failure == null ? "" : "last batch failed: " + failure);
+        String problem = writer.problem();
+        return new StreamHealth(problem == null ? StreamHealth.Status.UP : StreamHealth.Status.DOWN,
+                stats.committedEvents(), stats.failedEvents(), stats.queued(), problem == null ? "" : problem);
+    }
+
+    /**
+     * Whether a committed event survives a crash of the database's process, and why: what
+     * {@link Capability#DURABLE} in {@link #capabilities()} rests on (read from the database's
+     * settings when the stream was built; see docs/database.md, "Durability").
+     */
+    public String durability() {
+        return (durability.durable() ? "durable: " : "not durable: ") + durability.reason();
     }
 
     /** The group-commit writer's counters (batches, events, failures, queue depth). */
@@ -227,8 +242,8 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
      * {@code default}, table prefix {@value TableNames#DEFAULT_PREFIX}, schema
      * {@link SchemaMode#VALIDATE}, batches of at most {@value #DEFAULT_BATCH_MAX_SIZE} events
      * and {@link #DEFAULT_BATCH_MAX_DELAY}, a queue of {@value #DEFAULT_QUEUE_CAPACITY}
-     * drafts, {@link QueueFullPolicy#BLOCK} for at most {@link #DEFAULT_BLOCK_TIMEOUT},
-     * {@link WriteMode#SYNC}.
+     * drafts, {@link QueueFullPolicy#BLOCK} for at most {@link #DEFAULT_BLOCK_TIMEOUT}, a
+     * write timeout of {@link #DEFAULT_WRITE_TIMEOUT}, {@link WriteMode#SYNC}.
      */
     public static final class Builder {
         /** Default most events per transaction. */
@@ -239,6 +254,8 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
         public static final int DEFAULT_QUEUE_CAPACITY = 8192;
         /** Default wait for room in a full queue. */
         public static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofSeconds(10);
+        /** Default longest wait of a caller, and of the writer for each answer of the database. */
+        public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
         /** The largest batch size accepted. */
         public static final int MAX_BATCH_SIZE = 10_000;
 
@@ -252,6 +269,7 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private QueueFullPolicy queueFullPolicy = QueueFullPolicy.BLOCK;
         private Duration blockTimeout = DEFAULT_BLOCK_TIMEOUT;
+        private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
         private WriteMode writeMode = WriteMode.SYNC;
 
         private Builder(Jdbi jdbi) {
@@ -331,6 +349,25 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
             return this;
         }
 
+        /**
+         * How long a caller waits in all for its event to be stored (room in the queue
+         * included), and the writer for each answer of the database (default
+         * {@link #DEFAULT_WRITE_TIMEOUT}; at least 100 ms). A caller whose draft is still queued
+         * then gets an {@link AuditException} (not stored); one whose batch is in flight an
+         * {@link io.airlog.AuditOutcomeUnknownException}. The writer's connection gets it as
+         * its network timeout ({@link java.sql.Connection#setNetworkTimeout}), and opening a
+         * connection is abandoned after it, so a database that stops answering holds neither
+         * callers nor the writer longer.
+         */
+        public Builder writeTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "writeTimeout");
+            if (timeout.compareTo(Duration.ofMillis(100)) < 0 || timeout.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("writeTimeout must be between 100 ms and 1 day: " + timeout);
+            }
+            this.writeTimeout = timeout;
+            return this;
+        }
+
         /** Whether {@code recordAsync} waits for the commit (default {@link WriteMode#SYNC}). */
         public Builder writeMode(WriteMode mode) {
             this.writeMode = Objects.requireNonNull(mode, "writeMode");
@@ -345,15 +382,17 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
          */
         public JdbcAuditStream build() {
             TableNames tables = new TableNames(tablePrefix);
-            if (schemaMode != SchemaMode.NONE) {
-                SchemaManager schema = new SchemaManager(tables);
-                try {
-                    jdbi.useHandle(h -> schema.apply(h.getConnection(), schemaMode));
-                } catch (org.jdbi.v3.core.ConnectionException e) {
-                    throw new AuditException("cannot connect to check the airlog schema: " + e.getMessage(), e);
-                }
+            SchemaManager schema = new SchemaManager(tables);
+            Durability durability;
+            try {
+                durability = jdbi.withHandle(h -> {
+                    schema.apply(h.getConnection(), schemaMode);
+                    return Durability.of(h.getConnection());
+                });
+            } catch (org.jdbi.v3.core.ConnectionException e) {
+                throw new AuditException("cannot connect to check the airlog schema: " + e.getMessage(), e);
             }
-            return new JdbcAuditStream(this, tables);
+            return new JdbcAuditStream(this, tables, durability);
         }
     }
 }

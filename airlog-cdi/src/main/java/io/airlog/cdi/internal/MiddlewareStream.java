@@ -78,7 +78,7 @@ final class MiddlewareStream implements AuditStream {
     public StreamHealth health() {
         StreamHealth h = backend.health();
         long d = dropped.get();
-        return d == 0 ? h : new StreamHealth(h.up(), h.recorded(), h.failed(), h.queued(),
+        return d == 0 ? h : new StreamHealth(h.status(), h.recorded(), h.failed(), h.queued(),
                 (h.detail().isEmpty() ? "" : h.detail() + "; ") + d + " draft(s) dropped by middleware");
     }
 

@@ -1,6 +1,8 @@
 package io.airlog.jdbc.internal;
 
+import io.airlog.AuditEvent;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * A batch transaction did not commit: it was rolled back, or its commit outcome could not be
@@ -28,10 +30,12 @@ final class BatchFailure extends Exception {
     }
 
     private final Kind kind;
+    private final transient List<AuditEvent> events;
 
-    private BatchFailure(String message, Throwable cause, Kind kind) {
+    private BatchFailure(String message, Throwable cause, Kind kind, List<AuditEvent> events) {
         super(message, cause);
         this.kind = kind;
+        this.events = events;
     }
 
     /** The transaction was rolled back because of {@code cause}. */
@@ -44,15 +48,23 @@ final class BatchFailure extends Exception {
                 kind = Kind.TRANSIENT;
             }
         }
-        return new BatchFailure(message, cause, kind);
+        return new BatchFailure(message, cause, kind, List.of());
     }
 
-    /** The commit was sent, but whether it took effect is unknown. */
-    static BatchFailure inDoubt(String message, Throwable cause) {
-        return new BatchFailure(message, cause, Kind.IN_DOUBT);
+    /**
+     * The commit of {@code events} was sent, but whether it took effect is unknown; the
+     * events (sealed, in order) are needed to find out.
+     */
+    static BatchFailure inDoubt(String message, Throwable cause, List<AuditEvent> events) {
+        return new BatchFailure(message, cause, Kind.IN_DOUBT, List.copyOf(events));
     }
 
     Kind kind() {
         return kind;
+    }
+
+    /** The sealed events of an {@link Kind#IN_DOUBT} batch; empty for the other kinds. */
+    List<AuditEvent> events() {
+        return events;
     }
 }
