@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.tools.Server;
@@ -35,8 +36,17 @@ class DatabaseOutageTest {
                 "-ifNotExists").start();
     }
 
+    /**
+     * H2's {@code Server.stop()} closes every session from the stopping thread while the
+     * sessions' own threads may be committing: a commit that returned success can still be
+     * undone, or never reach the file when the stop closes the database. (Reproduced with
+     * plain JDBC, no airlog: the last acknowledged commit was gone after 45 of 200 stops.)
+     * So H2 promises that an event survives a server stop only if its commit returned before
+     * the stop began; that is what this test asserts, with the chain intact, no event that
+     * was reported not stored in the log, and writing resumed without a restart.
+     */
     @Test
-    void writingResumesAfterTheH2ServerIsStoppedAndStartedAgain() throws Exception {
+    void writingResumesAfterTheH2ServerIsStoppedAndEventsCommittedBeforeTheStopSurvive() throws Exception {
         int port = freePort();
         Server server = startH2Server(port, dir);
         DataSource dataSource = new SimpleDataSource("jdbc:h2:tcp://127.0.0.1:" + port + "/outage", "sa", "");
@@ -44,8 +54,10 @@ class DatabaseOutageTest {
         try (JdbcAuditStream stream = JdbcAuditStream.builder(dataSource).tablePrefix(tables.prefix())
                 .schemaMode(SchemaMode.CREATE).logId("outage").build()) {
             Load load = Load.start(stream, 4);
+            Set<UUID> beforeTheStop;
             try {
                 load.awaitAcknowledged(300);
+                beforeTheStop = load.acknowledgedIds();
                 server.stop();
                 // While the server is down, each batch fails after the H2 client's connection retries (about 1 s).
                 load.awaitFailures(4);
@@ -58,7 +70,7 @@ class DatabaseOutageTest {
             }
             stream.close();
             try (Connection c = dataSource.getConnection()) {
-                load.assertStoredLog("outage", StoredLog.events(c, tables, "outage"));
+                load.assertStoredLog("outage", StoredLog.events(c, tables, "outage"), id -> !beforeTheStop.contains(id));
             }
         } finally {
             server.stop();

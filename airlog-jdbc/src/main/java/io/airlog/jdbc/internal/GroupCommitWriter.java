@@ -390,6 +390,7 @@ public final class GroupCommitWriter {
         } catch (InterruptedException | RuntimeException | Error e) {
             fatal = e;
             lastFailure = e.toString();
+            stopped = true;
             AuditException error = new AuditException("audit stream '" + streamName + "': the writer stopped: " + e, e);
             fail(inFlight, error);
             fail(deferred, error);
@@ -550,13 +551,14 @@ public final class GroupCommitWriter {
                             fail(members, failure);
                         }
                     }
+                    inFlight = List.of();
                     return members.size();
                 }
             }
         } finally {
-            busySinceNanos = 0;
-            inFlight = List.of();
+            busySinceNanos = 0; // inFlight stays set when an Error leaves: run() fails those callers
         }
+        inFlight = List.of();
         transientBackoff.succeeded();
         backoff.succeeded();
         committed(members, events);
