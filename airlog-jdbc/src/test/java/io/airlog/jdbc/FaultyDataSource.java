@@ -1,15 +1,11 @@
 package io.airlog.jdbc;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * A data source whose connections fail the next commit the way a network does: the reply
@@ -17,7 +13,7 @@ import javax.sql.DataSource;
  * the database; it can also refuse new connections for a while (the database unreachable),
  * or throw an {@link Error} from a commit. Everything else goes to a real database.
  */
-final class FaultyDataSource implements DataSource {
+final class FaultyDataSource extends SimpleDataSource {
     /** What the next commit does. */
     enum CommitFault {
         /** The commit takes effect, then the connection breaks before its reply arrives. */
@@ -28,12 +24,12 @@ final class FaultyDataSource implements DataSource {
         ERROR
     }
 
-    private final DataSource target;
     private final AtomicReference<CommitFault> nextCommit = new AtomicReference<>();
     private volatile long unreachableUntilNanos;
 
-    FaultyDataSource(DataSource target) {
-        this.target = target;
+    /** Connections to the database of {@code fixture}. */
+    FaultyDataSource(Fixture fixture) {
+        super(fixture.db.url(fixture.tables.prefix()), fixture.db.user(), fixture.db.password());
     }
 
     /** The next commit on any connection fails this way. */
@@ -52,7 +48,7 @@ final class FaultyDataSource implements DataSource {
             throw new SQLNonTransientConnectionException("connection refused (the test made the database unreachable)",
                     "08001");
         }
-        Connection real = target.getConnection();
+        Connection real = super.getConnection();
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("commit")) {
@@ -78,41 +74,4 @@ final class FaultyDataSource implements DataSource {
                 });
     }
 
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
-    }
 }

@@ -26,7 +26,7 @@ class InDoubtBatchTest {
     @EnumSource(TestDatabase.class)
     void aCommitWhoseReplyWasLostIsFoundStoredAndItsCallerGetsTheEvent(TestDatabase db) throws Exception {
         try (Fixture fixture = Fixture.created(db)) {
-            FaultyDataSource faulty = new FaultyDataSource(fixture.dataSource);
+            FaultyDataSource faulty = new FaultyDataSource(fixture);
             try (JdbcAuditStream stream = builder(faulty, fixture, "lost-reply").build()) {
                 stream.record(AuditDraft.builder("before"));
                 faulty.failNextCommit(FaultyDataSource.CommitFault.REPLY_LOST);
@@ -48,7 +48,7 @@ class InDoubtBatchTest {
     @EnumSource(TestDatabase.class)
     void aCommitThatNeverArrivedIsFoundNotStoredAndItsCallerIsToldSo(TestDatabase db) throws Exception {
         try (Fixture fixture = Fixture.created(db)) {
-            FaultyDataSource faulty = new FaultyDataSource(fixture.dataSource);
+            FaultyDataSource faulty = new FaultyDataSource(fixture);
             try (JdbcAuditStream stream = builder(faulty, fixture, "never").build()) {
                 stream.record(AuditDraft.builder("before"));
                 faulty.failNextCommit(FaultyDataSource.CommitFault.NEVER_ARRIVES);
@@ -69,7 +69,7 @@ class InDoubtBatchTest {
     void aCallerWhoseBatchStaysInDoubtPastTheWriteTimeoutLearnsTheOutcomeByRecordingAgain(TestDatabase db)
             throws Exception {
         try (Fixture fixture = Fixture.created(db)) {
-            FaultyDataSource faulty = new FaultyDataSource(fixture.dataSource);
+            FaultyDataSource faulty = new FaultyDataSource(fixture);
             try (JdbcAuditStream stream = builder(faulty, fixture, "unknown").writeTimeout(Duration.ofMillis(500))
                     .build()) {
                 stream.record(AuditDraft.builder("before"));
@@ -100,7 +100,7 @@ class InDoubtBatchTest {
     @EnumSource(TestDatabase.class)
     void anErrorInsideABatchFailsItsCallersInsteadOfLeavingThemWaiting(TestDatabase db) throws Exception {
         try (Fixture fixture = Fixture.created(db)) {
-            FaultyDataSource faulty = new FaultyDataSource(fixture.dataSource);
+            FaultyDataSource faulty = new FaultyDataSource(fixture);
             try (JdbcAuditStream stream = builder(faulty, fixture, "error").build()) {
                 stream.record(AuditDraft.builder("before"));
                 faulty.failNextCommit(FaultyDataSource.CommitFault.ERROR);
