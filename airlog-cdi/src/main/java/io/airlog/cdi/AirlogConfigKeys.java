@@ -39,6 +39,8 @@ public final class AirlogConfigKeys {
     public static final String JDBC_TABLE_PREFIX = PREFIX + "jdbc.table-prefix";
     /** Per stream: what happens to the schema at start: {@code validate}, {@code create} or {@code none}. */
     public static final String JDBC_SCHEMA = PREFIX + "jdbc.schema";
+    /** Per stream: the longest a caller waits for its event to be stored, and the writer for each answer of the database. */
+    public static final String JDBC_WRITE_TIMEOUT = PREFIX + "jdbc.write-timeout";
     /** Per stream: {@code sync} (the call returns after the event is stored) or {@code async}. */
     public static final String WRITE_MODE = PREFIX + "write-mode";
     /** Per stream: the most events one batch (one transaction) stores. */
@@ -69,7 +71,8 @@ public final class AirlogConfigKeys {
 
     /** The keys that exist per stream, in their global form. */
     public static final List<String> STREAM_KEYS = List.of(BACKEND, LOG_ID, JSON_FILE, JSON_DURABILITY,
-            JDBC_DATASOURCE, JDBC_DATASOURCE_LOOKUP, JDBC_TABLE_PREFIX, JDBC_SCHEMA, WRITE_MODE, BATCH_MAX_SIZE,
+            JDBC_DATASOURCE, JDBC_DATASOURCE_LOOKUP, JDBC_TABLE_PREFIX, JDBC_SCHEMA, JDBC_WRITE_TIMEOUT, WRITE_MODE,
+            BATCH_MAX_SIZE,
             BATCH_MAX_DELAY, QUEUE_CAPACITY, QUEUE_FULL, QUEUE_BLOCK_TIMEOUT, ON_WRITE_FAILURE, REDACT_KEYS, REDACT_DEFAULTS,
             VERIFY_ON_STARTUP, VERIFY_ON_FAILURE);
 

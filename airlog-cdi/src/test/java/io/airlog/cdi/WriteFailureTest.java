@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airlog.AuditException;
+import io.airlog.StreamHealth;
+import io.airlog.cdi.internal.AirlogStartup;
+import io.airlog.cdi.internal.StreamState;
 import org.junit.jupiter.api.Test;
 
 class WriteFailureTest {
@@ -35,6 +38,30 @@ class WriteFailureTest {
     void logModeLetsTheCallSucceed() {
         try (TestContainer c = start("log")) {
             assertThat(c.select(AccountService.class).open("boom", "EUR")).isEqualTo("opened boom");
+        }
+    }
+
+    @Test
+    void logModeCountsEveryEventItCouldNotRecordAndTheStreamIsDegraded() {
+        try (TestContainer c = start("log")) {
+            for (int i = 0; i < 3; i++) {
+                c.select(AccountService.class).open("boom", "EUR");
+            }
+            c.select(AccountService.class).open("fine", "EUR");
+            StreamState state = c.select(AirlogStartup.class).states().get(0);
+            assertThat(state.unrecorded()).isEqualTo(3);
+            assertThat(state.health().status()).isEqualTo(StreamHealth.Status.DEGRADED);
+            assertThat(state.health().detail()).contains("3 event(s) not recorded").contains("storage unavailable");
+            assertThat(state.ready()).as("degraded still stores events: ready").isTrue();
+        }
+    }
+
+    @Test
+    void failModeCountsTheFailureItHandsToTheCaller() {
+        try (TestContainer c = start("fail")) {
+            assertThatThrownBy(() -> c.select(AccountService.class).open("boom", "EUR"))
+                    .isInstanceOf(AuditException.class);
+            assertThat(c.select(AirlogStartup.class).states().get(0).unrecorded()).isEqualTo(1);
         }
     }
 

@@ -56,6 +56,9 @@ public class AirlogStartup {
     @Inject
     BeanManager beanManager;
 
+    @Inject
+    InterceptorFailures failures;
+
     private final Map<String, LogCheck> checks = new ConcurrentHashMap<>();
     private volatile boolean completed;
     private boolean started;
@@ -151,8 +154,9 @@ public class AirlogStartup {
         List<StreamState> out = new ArrayList<>();
         for (AuditStreams.Target t : streams.opened()) {
             StreamSettings s = t.settings();
-            out.add(new StreamState(s.name(), ConfigReader.spelling(s.backend()), s.logId(), t.stream().health(),
-                    checks.get(s.name())));
+            out.add(new StreamState(s.name(), ConfigReader.spelling(s.backend()), s.logId(),
+                    failures.adjust(s.name(), t.stream().health()), checks.get(s.name()), failures.unrecorded(s.name()),
+                    failures.substituted(s.name())));
         }
         out.sort(java.util.Comparator.comparing(StreamState::name));
         return out;

@@ -32,6 +32,7 @@ final class JdbcBackend {
         s.batchMaxDelay().ifPresent(v -> set(s, AirlogConfigKeys.BATCH_MAX_DELAY, v, () -> b.batchMaxDelay(v)));
         s.queueCapacity().ifPresent(v -> set(s, AirlogConfigKeys.QUEUE_CAPACITY, v, () -> b.queueCapacity(v)));
         s.queueBlockTimeout().ifPresent(v -> set(s, AirlogConfigKeys.QUEUE_BLOCK_TIMEOUT, v, () -> b.blockTimeout(v)));
+        s.writeTimeout().ifPresent(v -> set(s, AirlogConfigKeys.JDBC_WRITE_TIMEOUT, v, () -> b.writeTimeout(v)));
         JdbcAuditStream stream;
         try {
             stream = b.build();

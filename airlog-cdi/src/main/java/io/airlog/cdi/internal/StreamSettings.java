@@ -7,6 +7,7 @@ import static io.airlog.cdi.AirlogConfigKeys.JDBC_DATASOURCE;
 import static io.airlog.cdi.AirlogConfigKeys.JDBC_DATASOURCE_LOOKUP;
 import static io.airlog.cdi.AirlogConfigKeys.JDBC_SCHEMA;
 import static io.airlog.cdi.AirlogConfigKeys.JDBC_TABLE_PREFIX;
+import static io.airlog.cdi.AirlogConfigKeys.JDBC_WRITE_TIMEOUT;
 import static io.airlog.cdi.AirlogConfigKeys.JSON_DURABILITY;
 import static io.airlog.cdi.AirlogConfigKeys.JSON_FILE;
 import static io.airlog.cdi.AirlogConfigKeys.LOG_ID;
@@ -44,7 +45,7 @@ public record StreamSettings(String name, KeyNames keyOf, Backend backend, Strin
                       Optional<Integer> queueCapacity, QueueFull queueFull, Optional<Duration> queueBlockTimeout,
                       OnWriteFailure onWriteFailure, List<String> redactKeys, boolean redactDefaults,
                       VerifyMode verifyOnStartup,
-                      VerifyFailure verifyOnFailure) {
+                      VerifyFailure verifyOnFailure, Optional<Duration> writeTimeout) {
 
     /** Where a stream's events go. */
     enum Backend { JDBC, JSON, MEMORY, NONE }
@@ -109,7 +110,8 @@ public record StreamSettings(String name, KeyNames keyOf, Backend backend, Strin
                 in.choice(ON_WRITE_FAILURE, OnWriteFailure.class).orElse(OnWriteFailure.FAIL),
                 in.list(REDACT_KEYS), in.bool(REDACT_DEFAULTS, false),
                 in.choice(VERIFY_ON_STARTUP, VerifyMode.class).orElse(VerifyMode.INCREMENTAL),
-                in.choice(VERIFY_ON_FAILURE, VerifyFailure.class).orElse(VerifyFailure.FAIL));
+                in.choice(VERIFY_ON_FAILURE, VerifyFailure.class).orElse(VerifyFailure.FAIL),
+                in.duration(JDBC_WRITE_TIMEOUT));
         return settings;
     }
 
