@@ -38,36 +38,43 @@ import org.jdbi.v3.core.Jdbi;
  *   queued, up to {@linkplain Builder#batchMaxSize the maximum batch size}, waiting at most
  *   {@linkplain Builder#batchMaxDelay the maximum delay} for more, and stores the batch in
  *   one transaction (group commit): many callers share one commit.</li>
- *   <li><b>The head row is the sequencer of the log, across JVMs.</b> Each batch transaction
- *   locks the log's head row with {@code SELECT size, last_checksum ... FOR UPDATE}
- *   (inserting the row of a new log first, race-free), seals the drafts in Java from that
- *   position (sequence {@code size + 1}, {@code size + 2}, ...; each linked to the checksum
- *   before it), inserts the rows as multi-row inserts, moves the head with a compare-and-swap
- *   update ({@code WHERE log_id = ? AND size = ? AND last_checksum = ?}, exactly one row or
- *   the batch rolls back) and commits. Writers in other JVMs wait for the lock and then read
- *   the new head, so all of them together produce one gap-free chain. Sequence numbers never
- *   come from a database sequence or identity column.</li>
- *   <li><b>Callers learn the outcome only after the commit.</b> {@code record} returns the
- *   sealed event once its batch has committed. If the batch fails, each of its callers (and
- *   only they) get an {@link AuditException}; the transaction rolled back, so the log has no
- *   partial batch, no gap and no duplicate, and the next batch starts again from the head as
- *   committed. After a failure the writer drops its connection and opens a new one for the
- *   next batch, so it resumes by itself when the database comes back.</li>
- *   <li><b>A failed commit is resolved, not guessed.</b> When the connection breaks during
- *   the commit, the writer reconnects, waits for the head row's lock and looks for the
- *   batch's last row: present with its checksum, the callers get their events; absent, an
- *   {@code AuditException}. Only when the database cannot be asked does the exception say the
- *   events may be in the log (they then form a valid part of the chain).</li>
+ *   <li><b>The head row is the sequencer of the log, across JVMs.</b> Each batch
+ *   transaction locks the log's head row before it inserts: with
+ *   {@code SELECT size, last_checksum ... FOR UPDATE} (inserting the row of a new log first,
+ *   race-free), or, once this writer has found the head where its own previous batch left it
+ *   several batches in a row, with the compare-and-swap update itself
+ *   ({@code UPDATE ... WHERE log_id = ? AND size = ? AND last_checksum = ?}), falling back to
+ *   the locking query in the same transaction when another writer moved the head. It seals the
+ *   drafts in Java from the locked position (sequence {@code size + 1}, {@code size + 2}, ...;
+ *   each linked to the checksum before it), inserts the rows as multi-row inserts, and commits.
+ *   Writers in other JVMs wait for the lock and then read the new head, so all of them together
+ *   produce one gap-free chain. Sequence numbers never come from a database sequence or
+ *   identity column.</li>
+ *   <li><b>Callers learn the outcome only after the commit</b>, and never later than the
+ *   {@linkplain Builder#writeTimeout write timeout}. If the batch fails, each of its callers
+ *   (and only they) get an {@link AuditException}: the transaction rolled back, so the log has
+ *   no partial batch, no gap and no duplicate. After a failure the writer drops its connection
+ *   and waits (exponential backoff with jitter, at most 2 s) before it tries again, so it
+ *   resumes by itself when the database comes back without flooding it with connections.</li>
+ *   <li><b>A cut-off commit is resolved, not guessed.</b> Its batch is in doubt: the writer
+ *   keeps the callers waiting, reconnects (as often as needed, before any new batch), waits
+ *   for the head row's lock and looks for the batch's last row: present with its checksum, the
+ *   callers get their events; absent, an {@link AuditException}. A caller whose deadline comes
+ *   first gets an {@link io.airlog.AuditOutcomeUnknownException} and learns the outcome by
+ *   recording the same draft again.</li>
+ *   <li><b>An event id is stored once.</b> A draft whose event id is already stored is
+ *   answered with the stored event when it is the same draft (same log, every field equal),
+ *   and fails naming the differing fields when it is not; the other drafts of its batch are
+ *   stored together.</li>
  *   <li><b>Deadlocks are retried.</b> A batch the database rolls back to break a deadlock or
- *   a serialisation conflict is tried again (three attempts in all) before its callers fail.</li>
- *   <li><b>Duplicate event ids fail alone.</b> A draft whose event id is already stored makes
- *   the database reject its batch; the writer then stores that batch's drafts one by one, so
- *   only the repeated draft fails.</li>
- *   <li><b>Back-pressure.</b> When the queue is full, callers wait up to a timeout
- *   ({@link QueueFullPolicy#BLOCK}) or fail at once ({@link QueueFullPolicy#FAIL}); nothing is
- *   dropped silently.</li>
+ *   a serialisation conflict is tried again after a short backoff (three attempts in all)
+ *   before its callers fail.</li>
+ *   <li><b>Bounded memory and back-pressure.</b> At most {@linkplain Builder#queueCapacity the
+ *   queue capacity} drafts are queued or in flight at once (asynchronous ones until their
+ *   stage's code ran); beyond that callers wait up to a timeout ({@link QueueFullPolicy#BLOCK})
+ *   or fail at once ({@link QueueFullPolicy#FAIL}); nothing is dropped silently.</li>
  *   <li><b>Close</b> refuses new drafts ({@link IllegalStateException}), lets the writer store
- *   everything queued, and stops the thread.</li>
+ *   everything queued (for at most the write timeout), and stops the thread.</li>
  * </ul>
  *
  * <p>Reading ({@link #find}, {@link #replay}, {@link #head}) sees committed events only and
