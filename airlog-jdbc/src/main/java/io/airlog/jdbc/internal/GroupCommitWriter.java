@@ -391,15 +391,17 @@ public final class GroupCommitWriter {
             fatal = e;
             lastFailure = e.toString();
             stopped = true;
-            AuditException error = new AuditException("audit stream '" + streamName + "': the writer stopped: " + e, e);
-            fail(inFlight, error);
-            fail(deferred, error);
+            // The batch in flight may have committed (an Error can come out of the commit): unknown.
+            for (Submission s : inFlight) {
+                complete(s, null, unknown(s, "the writer stopped (" + e + ") while storing its batch", e));
+            }
+            unresolved += inFlight.size();
+            fail(deferred, new AuditException("audit stream '" + streamName + "': the writer stopped: " + e, e));
             if (inDoubt != null) {
                 for (Submission s : inDoubt.members()) {
                     complete(s, null, unknown(s, "the writer stopped (" + e + ") before it could find out", e));
                 }
-                inDoubt = null;
-                unresolved = 0;
+                inDoubt = null; // its events stay counted as unresolved
             }
         } finally {
             stopped = true;
@@ -417,12 +419,15 @@ public final class GroupCommitWriter {
 
     /**
      * The next batch: drafts deferred from the previous one, then what is queued. Waits
-     * first until the backoff after a failure has passed (not while closing).
+     * first until the backoff after a failure has passed.
      *
      * @return the batch (possibly empty when nothing came), or null when the writer is closing
      *         and nothing is left
      */
     private List<Submission> nextBatch() throws InterruptedException {
+        if (closing && deferred.isEmpty() && queue.isEmpty()) {
+            return null;
+        }
         waitForBackoff();
         List<Submission> batch = new ArrayList<>(maxBatch);
         batch.addAll(deferred);
@@ -438,9 +443,14 @@ public final class GroupCommitWriter {
         return batch;
     }
 
+    /** Waits until the backoff after a failure has passed; while closing, at most until the close deadline. */
     private void waitForBackoff() {
-        while (!closing) {
-            long left = nextAttemptNanos - System.nanoTime();
+        while (true) {
+            long until = nextAttemptNanos;
+            if (closing && until - closeDeadlineNanos > 0) {
+                until = closeDeadlineNanos;
+            }
+            long left = until - System.nanoTime();
             if (left <= 0) {
                 return;
             }
