@@ -45,6 +45,14 @@ final class PrivateDatabase implements AutoCloseable {
                 .toAbsolutePath();
         Files.createDirectories(dir);
         PrivateDatabase db = new PrivateDatabase(engine, dir, freePort());
+        // A test JVM that ends without closing it (killed by a timeout) must not leave a server behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                db.close();
+            } catch (Exception e) {
+                // the JVM is ending; nothing else can be done
+            }
+        }, "stop-" + dir.getFileName()));
         try {
             if (engine == Engine.POSTGRESQL) {
                 UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
@@ -171,9 +179,9 @@ final class PrivateDatabase implements AutoCloseable {
         }
     }
 
-    /** Stops the server (hard) and deletes its data. */
+    /** Stops the server (hard) and deletes its data. Idempotent. */
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
         try {
             if (engine == Engine.POSTGRESQL && Files.exists(dir.resolve("data").resolve("postmaster.pid"))) {
                 stopHard();
