@@ -57,6 +57,26 @@ class WriteFailureTest {
     }
 
     @Test
+    void asyncModeCountsEveryEventItCouldNotRecord() throws Exception {
+        try (TestContainer c = TestContainer.builder().property("test.h2.url", "jdbc:h2:mem:async-"
+                        + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1").property("airlog.backend", "jdbc")
+                .property("airlog.jdbc.datasource", "audit").property("airlog.jdbc.schema", "create")
+                .property("airlog.write-mode", "async")
+                .beans(AccountService.class, H2DataSources.class, ExplodingMiddleware.class).start()) {
+            assertThat(c.select(AccountService.class).open("boom", "EUR")).isEqualTo("opened boom");
+            c.select(AccountService.class).open("fine", "EUR");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            StreamState state = c.select(AirlogStartup.class).states().get(0);
+            while (state.unrecorded() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+                state = c.select(AirlogStartup.class).states().get(0);
+            }
+            assertThat(state.unrecorded()).isEqualTo(1);
+            assertThat(state.health().status()).isEqualTo(StreamHealth.Status.DEGRADED);
+        }
+    }
+
+    @Test
     void failModeCountsTheFailureItHandsToTheCaller() {
         try (TestContainer c = start("fail")) {
             assertThatThrownBy(() -> c.select(AccountService.class).open("boom", "EUR"))

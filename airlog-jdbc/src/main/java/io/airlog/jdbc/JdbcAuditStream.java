@@ -382,7 +382,9 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
         }
 
         /**
-         * Applies the schema mode and starts the writer thread.
+         * Applies the schema mode, reads the database's durability settings (see
+         * {@link JdbcAuditStream#durability()}) and starts the writer thread. With
+         * {@link SchemaMode#NONE} the database need not be reachable yet.
          *
          * @throws SchemaException if the schema is not valid
          * @throws AuditException if the database cannot be reached to check the schema
@@ -397,7 +399,12 @@ public final class JdbcAuditStream implements AuditStream, AuditLogReader {
                     return Durability.of(h.getConnection());
                 });
             } catch (org.jdbi.v3.core.ConnectionException e) {
-                throw new AuditException("cannot connect to check the airlog schema: " + e.getMessage(), e);
+                if (schemaMode != SchemaMode.NONE) {
+                    throw new AuditException("cannot connect to check the airlog schema: " + e.getMessage(), e);
+                }
+                // Without a schema check the stream may start while the database is away.
+                durability = new Durability(false, "not known: the database could not be reached when the stream"
+                        + " was built (" + e.getMessage() + ")");
             }
             return new JdbcAuditStream(this, tables, durability);
         }

@@ -1,6 +1,7 @@
 package io.airlog.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -74,6 +75,37 @@ class DatabaseOutageTest {
             }
         } finally {
             server.stop();
+        }
+    }
+
+    @Test
+    void aStreamWithoutSchemaCheckStartsWhileTheDatabaseIsUnreachableAndWritesOnceItIsBack() throws Exception {
+        int port = freePort();
+        DataSource dataSource = new SimpleDataSource("jdbc:h2:tcp://127.0.0.1:" + port + "/later", "sa", "");
+        TableNames tables = TableNames.of(TestDatabase.uniquePrefix());
+        try (JdbcAuditStream stream = JdbcAuditStream.builder(dataSource).tablePrefix(tables.prefix())
+                .schemaMode(SchemaMode.NONE).logId("later").writeTimeout(java.time.Duration.ofSeconds(3)).build()) {
+            assertThat(stream.durability()).startsWith("not durable: not known: the database could not be reached");
+            assertThatThrownBy(() -> stream.record(io.airlog.AuditDraft.builder("early")))
+                    .isExactlyInstanceOf(io.airlog.AuditException.class).hasMessageContaining("the log is unchanged");
+            assertThat(stream.health().up()).isFalse();
+            Server server = startH2Server(port, dir);
+            try {
+                new SchemaManager(tables).apply(dataSource, SchemaMode.CREATE);
+                io.airlog.AuditEvent event = null;
+                for (int i = 0; event == null; i++) {
+                    try {
+                        event = stream.record(io.airlog.AuditDraft.builder("later"));
+                    } catch (io.airlog.AuditException e) {
+                        assertThat(i).as("tries while the backoff runs out").isLessThan(20);
+                    }
+                }
+                assertThat(event.sequence()).isEqualTo(1);
+                assertThat(stream.health().up()).isTrue();
+            } finally {
+                stream.close();
+                server.stop();
+            }
         }
     }
 
