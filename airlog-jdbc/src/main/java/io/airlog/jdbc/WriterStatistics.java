@@ -18,7 +18,8 @@ package io.airlog.jdbc;
  * @param largestBatch the most events stored by one transaction
  * @param queued drafts waiting in the queue now
  * @param connections connections the writer has opened: one, plus one after each failure
- *                    (the writer replaces its connection after any failure)
+ *                    (the writer replaces its connection after any failure but a refused row,
+ *                    such as a repeated event id)
  * @param foreignAppends batches that found the log's head moved by another writer (in this
  *                       JVM or another) since this writer's previous batch; such batches lock
  *                       the head before they seal

@@ -32,6 +32,7 @@ class IdempotentRecordTest {
             assertThat(again).isEqualTo(first);
             assertThat(stream.statistics().repeatedDrafts()).isEqualTo(1);
             assertThat(stream.statistics().failedEvents()).isZero();
+            assertThat(stream.statistics().connections()).as("a refused row keeps the connection").isEqualTo(1);
             StoredLog.assertIntact(fixture, "again", 2);
         }
     }

@@ -129,7 +129,11 @@ public final class ChainAppender implements AutoCloseable {
                 events = appendUnderLock(source);
             }
         } catch (SQLException | RuntimeException e) {
-            rollbackAndDisconnect();
+            if (e instanceof SQLException sql && SqlStates.isIntegrityViolation(sql)) {
+                rollbackKeepingConnection(); // a row was refused, the connection is fine
+            } else {
+                rollbackAndDisconnect();
+            }
             throw BatchFailure.rolledBack(message(e), e);
         }
         try {
@@ -269,7 +273,7 @@ public final class ChainAppender implements AutoCloseable {
                 + " WHERE log_id = ? AND seq = ?");
     }
 
-    /** How many connections this appender has opened: one, plus one after every failure. */
+    /** How many connections this appender has opened: one, plus one after every failure but a refused row. */
     long connectionsOpened() {
         return connectionsOpened;
     }
@@ -277,6 +281,20 @@ public final class ChainAppender implements AutoCloseable {
     /** How many times a batch found that another writer had appended since this appender's previous batch. */
     long foreignAppends() {
         return foreignAppends;
+    }
+
+    /**
+     * Rolls back and keeps the connection; the next batch locks the head first. Drops the
+     * connection if even the rollback fails.
+     */
+    private void rollbackKeepingConnection() {
+        try {
+            connection.rollback();
+            expectedHead = null;
+            quietBatches = 0;
+        } catch (SQLException | RuntimeException e) {
+            disconnect();
+        }
     }
 
     private void rollbackAndDisconnect() {
