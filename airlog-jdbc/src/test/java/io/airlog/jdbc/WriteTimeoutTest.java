@@ -48,7 +48,15 @@ class WriteTimeoutTest {
             Throwable inFlight = firstCaller.join();
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             assertThat(waited).isLessThan(TIMEOUT.plusMillis(100).plusSeconds(1));
+            // Down once the batch has waited longer than the timeout (or, with a network timeout, failed).
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (stream.health().up() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
             assertThat(stream.health().up()).as(stream.health().detail()).isFalse();
+            if (db == TestDatabase.H2) {
+                assertThat(stream.health().detail()).contains("longer than the write timeout");
+            }
             if (db == TestDatabase.H2) {
                 // No network timeout on H2: the batch is still waiting for the lock at the deadline.
                 assertThat(inFlight).isInstanceOf(AuditOutcomeUnknownException.class)
