@@ -25,8 +25,10 @@ public interface AuditStream extends AutoCloseable {
      * @throws AuditDroppedException if the stream's middleware or routing dropped the draft
      *         on purpose (only streams with middleware or routing drop; call
      *         {@link #submit(AuditDraft)} on those to get the drop as a result instead)
-     * @throws AuditException if the event could not be stored; nothing was stored and the
-     *         log is unchanged
+     * @throws AuditOutcomeUnknownException if whether the event was stored is not known (see
+     *         there: record the same draft again to find out)
+     * @throws AuditException (any other subtype) if the event was not stored; the log is
+     *         unchanged
      * @throws IllegalStateException if the stream is closed
      */
     AuditEvent record(AuditDraft draft);
@@ -45,7 +47,8 @@ public interface AuditStream extends AutoCloseable {
      * @param draft the draft
      * @return {@link RecordResult.Stored} with the sealed event, or {@link RecordResult.Dropped}
      *         with the reason
-     * @throws AuditException if the event could not be stored
+     * @throws AuditOutcomeUnknownException if whether the event was stored is not known
+     * @throws AuditException (any other subtype) if the event was not stored
      * @throws IllegalStateException if the stream is closed
      */
     default RecordResult submit(AuditDraft draft) {

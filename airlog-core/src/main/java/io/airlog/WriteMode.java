@@ -16,9 +16,11 @@ public enum WriteMode {
      */
     SYNC,
     /**
-     * {@code recordAsync} hands the draft to the queue and returns at once; the stage
-     * completes when the batch holding the event has been stored, or fails with an
-     * {@link AuditException} when it could not be stored ({@code airlog.write-mode=async}).
+     * {@code recordAsync} hands the draft to the queue and returns (at once while the queue
+     * has room; a full queue holds the caller back as its {@link QueueFullPolicy} says); the
+     * stage completes when the batch holding the event has been stored, or fails with an
+     * {@link AuditException} when it could not be stored, at the latest when the write timeout
+     * has passed ({@code airlog.write-mode=async}).
      */
     ASYNC
 }

@@ -37,6 +37,12 @@ public final class AirlogConfigKeys {
     public static final String LOG_ID = PREFIX + "log-id";
     /** Per stream: {@code sync} (the call returns after the event is stored) or {@code async}. */
     public static final String WRITE_MODE = PREFIX + "write-mode";
+    /**
+     * Per stream: the longest a caller waits for its event to be stored by a backend that
+     * batches (jdbc, and any backend on the group-commit writer), room in the queue included;
+     * the jdbc backend also bounds each wait of its writer for the database by it.
+     */
+    public static final String WRITE_TIMEOUT = PREFIX + "write-timeout";
     /** Per stream: the most events one batch (one transaction) stores. */
     public static final String BATCH_MAX_SIZE = PREFIX + "batch.max-size";
     /** Per stream: how long a batch smaller than the previous one waits for more events. */
@@ -74,9 +80,9 @@ public final class AirlogConfigKeys {
     public static final String INTERCEPTOR_DENIED_EXCEPTIONS = PREFIX + "interceptor.denied-exceptions";
 
     /** The keys that exist per stream, in their global form. */
-    public static final List<String> STREAM_KEYS = List.of(BACKEND, LOG_ID, WRITE_MODE, BATCH_MAX_SIZE,
-            BATCH_MAX_DELAY, QUEUE_CAPACITY, QUEUE_FULL, QUEUE_BLOCK_TIMEOUT, ON_WRITE_FAILURE, REDACT_KEYS, REDACT_DEFAULTS,
-            VERIFY_ON_STARTUP, VERIFY_ON_FAILURE, FAN_OUT_REQUIRED, FAN_OUT_BEST_EFFORT);
+    public static final List<String> STREAM_KEYS = List.of(BACKEND, LOG_ID, WRITE_MODE, WRITE_TIMEOUT,
+            BATCH_MAX_SIZE, BATCH_MAX_DELAY, QUEUE_CAPACITY, QUEUE_FULL, QUEUE_BLOCK_TIMEOUT, ON_WRITE_FAILURE,
+            REDACT_KEYS, REDACT_DEFAULTS, VERIFY_ON_STARTUP, VERIFY_ON_FAILURE, FAN_OUT_REQUIRED, FAN_OUT_BEST_EFFORT);
 
     /** The keys that exist only globally. */
     public static final List<String> GLOBAL_KEYS = List.of(ENABLED, INTERCEPTOR_PRIORITY,
@@ -86,8 +92,9 @@ public final class AirlogConfigKeys {
      * The first words of airlog's own keys, which no backend may take as its name (its keys
      * would mix with airlog's).
      */
-    public static final Set<String> RESERVED_WORDS = Set.of("enabled", "backend", "log-id", "write-mode", "batch",
-            "queue", "on-write-failure", "redact", "verify", "fan-out", "interceptor", "streams");
+    public static final Set<String> RESERVED_WORDS = Set.of("enabled", "backend", "log-id", "write-mode",
+            "write-timeout", "batch", "queue", "on-write-failure", "redact", "verify", "fan-out", "interceptor",
+            "streams");
 
     /** The name of the default stream (configured by the global keys). */
     public static final String DEFAULT_STREAM = "default";

@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
  * <p>The event's outcome is {@link io.airlog.Outcome#SUCCESS} when the method returns,
  * {@link io.airlog.Outcome#DENIED} when it throws a security exception and
  * {@link io.airlog.Outcome#FAILURE} when it throws anything else; the exception is always
- * rethrown unchanged. Nothing from the method's arguments enters the event unless a
+ * rethrown as the same object (with {@code airlog.on-write-failure=fail}, a failure to record
+ * its event is attached to it as a suppressed exception). Nothing from the method's arguments enters the event unless a
  * parameter is annotated with {@link AuditResourceId}, {@link AuditField} or
  * {@link AuditRedact}. A method-level annotation replaces the class-level one;
  * {@link AuditIgnore} on a method leaves that method out.

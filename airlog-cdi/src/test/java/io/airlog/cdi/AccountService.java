@@ -23,6 +23,18 @@ public class AccountService {
     public void rename(@AuditResourceId(property = "id") AccountRef account, @AuditField String newName) {
     }
 
+    public void withdraw(@AuditResourceId String accountId, @AuditField("amount") java.math.BigDecimal amount) {
+    }
+
+    public void rate(@AuditResourceId String accountId, @AuditField("rate") float rate,
+                     @AuditField("reference") long reference) {
+    }
+
+    public String note(@AuditResourceId String accountId, @AuditField("note") String note,
+                       @AuditField("currency") String currency) {
+        return "noted " + accountId;
+    }
+
     @AuditIgnore
     public int balance(String accountId) {
         return 0;

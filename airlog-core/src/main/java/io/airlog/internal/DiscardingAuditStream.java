@@ -72,7 +72,7 @@ public final class DiscardingAuditStream implements AuditStream {
 
     @Override
     public StreamHealth health() {
-        return new StreamHealth(!closed, 0, 0, 0, (closed ? "closed; " : "") + reason + ": " + discarded.get()
+        return new StreamHealth(StreamHealth.status(!closed), 0, 0, 0, (closed ? "closed; " : "") + reason + ": " + discarded.get()
                 + " draft(s) discarded");
     }
 

@@ -4,6 +4,7 @@ import io.airlog.AuditDraft;
 import io.airlog.AuditDroppedException;
 import io.airlog.AuditEvent;
 import io.airlog.AuditException;
+import io.airlog.AuditOutcomeUnknownException;
 import io.airlog.AuditStream;
 import io.airlog.Capability;
 import io.airlog.RecordResult;
@@ -62,7 +63,10 @@ import java.util.concurrent.atomic.LongAdder;
  * <ul>
  * <li>a required destination failed: the call fails with an {@link AuditDeliveryException},
  *     which says which streams did store the event (delivery across streams is not atomic; a
- *     retry may duplicate the event id in those streams);</li>
+ *     retry may duplicate the event id in those streams); when a required destination cannot
+ *     tell whether it stored the event (its write timeout passed while the event was being
+ *     stored), the call fails with an {@link AuditOutcomeUnknownException} instead, with the
+ *     same message, so that the caller knows to record the same draft again;</li>
  * <li>only best-effort destinations failed: each failure is counted
  *     ({@link PipelineStats#deliveryFailures()}, and {@link #health()}), reported to the
  *     {@linkplain PipelineListener listeners} and logged through {@link System.Logger}
@@ -181,6 +185,8 @@ public final class AuditPipeline implements AuditStream {
      *         or no stream of a best-effort route stored it (counted as lost and logged); use
      *         {@link #submit} to get drops as a result
      * @throws AuditDeliveryException when a stream that had to store the event did not
+     * @throws AuditOutcomeUnknownException when a stream that had to store the event cannot
+     *         tell whether it did
      * @throws AuditException when a middleware or a rule condition failed; nothing was stored
      * @throws IllegalStateException if the pipeline is closed
      */
@@ -198,6 +204,8 @@ public final class AuditPipeline implements AuditStream {
      *         that stored it, or {@link RecordResult.Dropped} naming the middleware or rule that
      *         dropped the draft (or saying that no stream of a best-effort route stored it)
      * @throws AuditDeliveryException when a stream that had to store the event did not
+     * @throws AuditOutcomeUnknownException when a stream that had to store the event cannot
+     *         tell whether it did
      * @throws AuditException when a middleware or a rule condition failed; nothing was stored
      * @throws IllegalStateException if the pipeline is closed
      */
@@ -378,10 +386,17 @@ public final class AuditPipeline implements AuditStream {
         }
         if (requiredFailed) {
             failed.increment();
-            throw new AuditDeliveryException("audit pipeline '" + name + "' could not deliver event "
-                    + draft.eventId() + " (" + route.description() + ") to " + failures.keySet() + "; stored in "
-                    + delivered.keySet() + ": " + failures.values().iterator().next().getMessage(),
-                    delivered, failures);
+            AuditOutcomeUnknownException unknown = requiredUnknown(route, failures);
+            String message = "audit pipeline '" + name + "' could not deliver event " + draft.eventId() + " ("
+                    + route.description() + ") to " + failures.keySet() + "; stored in " + delivered.keySet() + ": "
+                    + (unknown != null ? unknown : failures.values().iterator().next()).getMessage();
+            if (unknown != null) {
+                AuditOutcomeUnknownException thrown = new AuditOutcomeUnknownException(message, draft.eventId(),
+                        unknown);
+                failures.values().stream().filter(e -> e != unknown).forEach(thrown::addSuppressed);
+                throw thrown;
+            }
+            throw new AuditDeliveryException(message, delivered, failures);
         }
         failures.forEach((destination, e) -> LOG.log(Level.WARNING, () -> "audit pipeline '" + name
                 + "': best-effort delivery (" + route.description() + ") of event " + draft.eventId()
@@ -400,6 +415,16 @@ public final class AuditPipeline implements AuditStream {
         }
         recorded.increment();
         return new RecordResult.Stored(delivered.values().iterator().next());
+    }
+
+    /** The first failure of a required destination that does not know whether it stored the event, or null. */
+    private static AuditOutcomeUnknownException requiredUnknown(Route route, Map<String, RuntimeException> failures) {
+        for (Destination d : route.destinations()) {
+            if (d.delivery() == Delivery.REQUIRED && failures.get(d.name()) instanceof AuditOutcomeUnknownException u) {
+                return u;
+            }
+        }
+        return null;
     }
 
     private RecordResult stored(Attempt attempt) {
@@ -434,9 +459,11 @@ public final class AuditPipeline implements AuditStream {
     }
 
     /**
-     * The pipeline's counts and its streams' state: up while the pipeline is open and every
-     * stream it must deliver to (the {@linkplain Delivery#REQUIRED required} destinations of
-     * any route) is up; {@code recorded} as in {@link PipelineStats#recorded()};
+     * The pipeline's counts and its streams' state: {@code DOWN} while the pipeline is closed
+     * or a stream it must deliver to (the {@linkplain Delivery#REQUIRED required} destinations
+     * of any route) is down; {@code DEGRADED} while a {@linkplain Delivery#BEST_EFFORT
+     * best-effort} stream is down (its events are lost without failing calls) or a stream is
+     * degraded; {@code UP} otherwise; {@code recorded} as in {@link PipelineStats#recorded()};
      * {@code failed} counts failed calls and {@linkplain PipelineStats#lost() lost} events;
      * {@code queued} sums the streams' queues. The detail is never empty: it names every
      * stream that is down, gives the detail of the others that have one, and then the other
@@ -446,17 +473,22 @@ public final class AuditPipeline implements AuditStream {
     @Override
     public StreamHealth health() {
         PipelineStats stats = stats();
-        boolean up = !closed;
+        StreamHealth.Status status = StreamHealth.status(!closed);
         long queued = 0;
         StringBuilder detail = new StringBuilder(closed ? "closed; " : "");
         for (Map.Entry<String, AuditStream> entry : streams.entrySet()) {
             StreamHealth health = entry.getValue().health();
             queued += health.queued();
+            boolean required = requiredStreams.contains(entry.getKey());
             if (!health.up()) {
-                boolean required = requiredStreams.contains(entry.getKey());
-                up &= !required;
+                // A best-effort stream that is down loses events without failing calls: degraded.
+                status = status.worse(required ? StreamHealth.Status.DOWN : StreamHealth.Status.DEGRADED);
                 detail.append(required ? "stream '" : "best-effort stream '").append(entry.getKey())
                         .append("' is down: ").append(health.detail()).append("; ");
+            } else if (health.status() == StreamHealth.Status.DEGRADED) {
+                status = status.worse(StreamHealth.Status.DEGRADED);
+                detail.append("stream '").append(entry.getKey()).append("' is degraded: ").append(health.detail())
+                        .append("; ");
             } else if (!health.detail().isEmpty()) {
                 detail.append("stream '").append(entry.getKey()).append("': ").append(health.detail()).append("; ");
             }
@@ -465,7 +497,7 @@ public final class AuditPipeline implements AuditStream {
                 .append(", routed by rule ").append(stats.routed()).append(", failed calls ").append(stats.failed())
                 .append(", lost ").append(stats.lost()).append(", failed deliveries ")
                 .append(stats.deliveryFailures());
-        return new StreamHealth(up, stats.recorded(), stats.failed() + stats.lost(), queued, detail.toString());
+        return new StreamHealth(status, stats.recorded(), stats.failed() + stats.lost(), queued, detail.toString());
     }
 
     /** The counts since the pipeline was built. */

@@ -174,7 +174,7 @@ public abstract class EmittingAuditStream extends SealingAuditStream {
         if (failures == 0) {
             return base;
         }
-        return new StreamHealth(base.up(), base.recorded(), base.failed(), base.queued(),
+        return new StreamHealth(base.status(), base.recorded(), base.failed(), base.queued(),
                 (base.detail().isEmpty() ? "" : base.detail() + "; ") + failures + " chain listener call(s) failed");
     }
 }

@@ -111,7 +111,7 @@ public abstract class SealingAuditStream implements AuditStream {
 
     @Override
     public StreamHealth health() {
-        return new StreamHealth(!closed, recorded.get(), failed.get(), 0, closed ? "closed" : "");
+        return new StreamHealth(StreamHealth.status(!closed), recorded.get(), failed.get(), 0, closed ? "closed" : "");
     }
 
     @Override

@@ -438,13 +438,14 @@ public final class JsonLinesAuditStream extends SealingAuditStream {
         StreamHealth base = super.health();
         IOException f = failure;
         if (f != null) {
-            return new StreamHealth(false, base.recorded(), base.failed(), 0, "write failed: " + f.getMessage());
+            return new StreamHealth(StreamHealth.Status.DOWN, base.recorded(), base.failed(), 0,
+                    "write failed: " + f.getMessage());
         }
         Optional<WitnessStatus> witness = witnessStatus();
         if (base.up() && witness.isPresent() && witness.get().behind()) {
             WitnessStatus w = witness.get();
-            return new StreamHealth(false, base.recorded(), base.failed(), 0, "the witness " + w.location()
-                    + " is " + w.lag().toMillis() + " ms behind (window " + w.window().toMillis() + " ms)"
+            return new StreamHealth(StreamHealth.Status.DOWN, base.recorded(), base.failed(), 0, "the witness "
+                    + w.location() + " is " + w.lag().toMillis() + " ms behind (window " + w.window().toMillis() + " ms)"
                     + (w.lastError().isEmpty() ? "" : ": " + w.lastError()));
         }
         return base;

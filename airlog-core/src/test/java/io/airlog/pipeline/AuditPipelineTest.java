@@ -7,12 +7,15 @@ import io.airlog.AuditDraft;
 import io.airlog.AuditDroppedException;
 import io.airlog.AuditEvent;
 import io.airlog.AuditException;
+import io.airlog.AuditOutcomeUnknownException;
 import io.airlog.AuthMethod;
 import io.airlog.Capability;
 import io.airlog.Principal;
 import io.airlog.RecordResult;
+import io.airlog.StreamHealth;
 import io.airlog.spi.batch.MemoryBatchStream;
 import io.airlog.stream.InMemoryAuditStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -332,7 +335,35 @@ class AuditPipelineTest {
         security.close();
 
         assertThat(audit.health().up()).isFalse();
+        assertThat(audit.health().status()).isEqualTo(StreamHealth.Status.DOWN);
         assertThat(audit.health().detail()).contains("stream 'security' is down");
+    }
+
+    @Test
+    void aRequiredStreamThatCannotTellWhetherItStoredTheEventFailsTheCallWithAnUnknownOutcome() {
+        try (MemoryBatchStream slow = MemoryBatchStream.withWriteTimeout("slow", false, Duration.ofMillis(200))) {
+            registry.register(slow);
+            AuditPipeline audit = pipeline().fanOut(slow.name(), Delivery.REQUIRED).build();
+            CountDownLatch held = slow.appender().holdNextBatch();
+            AuditDraft draft = draft("login");
+
+            assertThatThrownBy(() -> audit.record(draft))
+                    .isInstanceOfSatisfying(AuditOutcomeUnknownException.class,
+                            e -> assertThat(e.eventId()).isEqualTo(draft.eventId()))
+                    .hasMessageContaining("stored in [main]").hasMessageContaining("the write timeout (200 ms) passed");
+            assertThat(audit.stats().failed()).isEqualTo(1);
+            held.countDown();
+        }
+    }
+
+    @Test
+    void healthIsDegradedWhileABestEffortFanOutStreamIsDown() {
+        AuditPipeline audit = pipeline().fanOut("security", Delivery.BEST_EFFORT).build();
+        security.close();
+
+        assertThat(audit.health().status()).isEqualTo(StreamHealth.Status.DEGRADED);
+        assertThat(audit.health().up()).isTrue();
+        assertThat(audit.health().detail()).contains("best-effort stream 'security' is down");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.airlog.QueueFullPolicy;
 import io.airlog.WriteMode;
 import io.airlog.internal.Text;
 import io.airlog.jdbc.internal.ChainAppender;
+import io.airlog.jdbc.internal.Durability;
 import io.airlog.jdbc.internal.LogQueries;
 import io.airlog.spi.batch.GroupCommitAuditStream;
 import io.airlog.spi.batch.GroupCommitWriter;
@@ -35,51 +36,64 @@ import org.jdbi.v3.core.Jdbi;
  *   queued, up to {@linkplain Builder#batchMaxSize the maximum batch size}, waiting at most
  *   {@linkplain Builder#batchMaxDelay the maximum delay} for more, and stores the batch in
  *   one transaction (group commit): many callers share one commit.</li>
- *   <li><b>The head row is the sequencer of the log, across JVMs.</b> Each batch transaction
- *   locks the log's head row with {@code SELECT size, last_checksum ... FOR UPDATE}
- *   (inserting the row of a new log first, race-free), seals the drafts in Java from that
- *   position (sequence {@code size + 1}, {@code size + 2}, ...; each linked to the checksum
- *   before it), inserts the rows as multi-row inserts, moves the head with a compare-and-swap
- *   update ({@code WHERE log_id = ? AND size = ? AND last_checksum = ?}, exactly one row or
- *   the batch rolls back) and commits. Writers in other JVMs wait for the lock and then read
- *   the new head, so all of them together produce one gap-free chain. Sequence numbers never
- *   come from a database sequence or identity column.</li>
- *   <li><b>Callers learn the outcome only after the commit.</b> {@code record} returns the
- *   sealed event once its batch has committed. If the batch fails, each of its callers (and
- *   only they) get an {@link AuditException}; the transaction rolled back, so the log has no
- *   partial batch, no gap and no duplicate, and the next batch starts again from the head as
- *   committed. After a failure the writer drops its connection and opens a new one for the
- *   next batch, so it resumes by itself when the database comes back.</li>
- *   <li><b>A failed commit is resolved, not guessed.</b> When the connection breaks during
- *   the commit, the writer reconnects, waits for the head row's lock and looks for the
- *   batch's last row: present with its checksum, the callers get their events; absent, an
- *   {@code AuditException}. Only when the database cannot be asked does the exception say the
- *   events may be in the log (they then form a valid part of the chain).</li>
+ *   <li><b>The head row is the sequencer of the log, across JVMs.</b> Each batch
+ *   transaction locks the log's head row before it inserts: with
+ *   {@code SELECT size, last_checksum ... FOR UPDATE} (inserting the row of a new log first,
+ *   race-free), or, once this writer has found the head where its own previous batch left it
+ *   several batches in a row, with the compare-and-swap update itself
+ *   ({@code UPDATE ... WHERE log_id = ? AND size = ? AND last_checksum = ?}), falling back to
+ *   the locking query in the same transaction when another writer moved the head. It seals the
+ *   drafts in Java from the locked position (sequence {@code size + 1}, {@code size + 2}, ...;
+ *   each linked to the checksum before it), inserts the rows as multi-row inserts, and commits.
+ *   Writers in other JVMs wait for the lock and then read the new head, so all of them together
+ *   produce one gap-free chain. Sequence numbers never come from a database sequence or
+ *   identity column.</li>
+ *   <li><b>Callers learn the outcome only after the commit</b>, and never later than the
+ *   {@linkplain Builder#writeTimeout write timeout}. If the batch fails, each of its callers
+ *   (and only they) get an {@link AuditException}: the transaction rolled back, so the log has
+ *   no partial batch, no gap and no duplicate. After a failure the writer drops its connection
+ *   and waits (exponential backoff with jitter, at most 2 s) before it tries again, so it
+ *   resumes by itself when the database comes back without flooding it with connections.</li>
+ *   <li><b>A cut-off commit is resolved, not guessed.</b> Its batch is in doubt: the writer
+ *   keeps the callers waiting, reconnects (as often as needed, before any new batch), waits
+ *   for the head row's lock and looks for the batch's last row: present with its checksum, the
+ *   callers get their events; absent, an {@link AuditException}. A caller whose deadline comes
+ *   first gets an {@link io.airlog.AuditOutcomeUnknownException} and learns the outcome by
+ *   recording the same draft again.</li>
+ *   <li><b>An event id is stored once.</b> A draft whose event id is already stored is
+ *   answered with the stored event when it is the same draft (same log, every field equal),
+ *   and fails naming the differing fields when it is not; the other drafts of its batch are
+ *   stored together.</li>
  *   <li><b>Deadlocks are retried.</b> A batch the database rolls back to break a deadlock or
- *   a serialisation conflict is tried again (three attempts in all) before its callers fail.</li>
- *   <li><b>Duplicate event ids fail alone.</b> A draft whose event id is already stored makes
- *   the database reject its batch; the writer then stores that batch's drafts one by one, so
- *   only the repeated draft fails.</li>
- *   <li><b>Back-pressure.</b> When the queue is full, callers wait up to a timeout
- *   ({@link QueueFullPolicy#BLOCK}) or fail at once ({@link QueueFullPolicy#FAIL}); nothing is
- *   dropped silently.</li>
+ *   a serialisation conflict is tried again after a short backoff (three attempts in all)
+ *   before its callers fail.</li>
+ *   <li><b>Bounded memory and back-pressure.</b> At most {@linkplain Builder#queueCapacity the
+ *   queue capacity} drafts are queued or in flight at once (asynchronous ones until their
+ *   stage's code ran); beyond that callers wait up to a timeout ({@link QueueFullPolicy#BLOCK})
+ *   or fail at once ({@link QueueFullPolicy#FAIL}); nothing is dropped silently.</li>
  *   <li><b>Close</b> refuses new drafts ({@link IllegalStateException}), lets the writer store
- *   everything queued, and stops the thread.</li>
+ *   everything queued (for at most the write timeout), and stops the thread.</li>
  * </ul>
  *
  * <p>Reading ({@link #find}, {@link #replay}, {@link #head}) sees committed events only and
  * uses connections of its own; it never waits for the writer.
  *
+ * <p>{@link #health()} is {@code DOWN} while closed, after a failed batch until a batch
+ * commits again, while a batch is in doubt, and while one wait for the database has lasted
+ * longer than the write timeout (a database that does not answer).
+ *
  * <p>Safe for concurrent use by any number of threads.
  */
 public final class JdbcAuditStream extends GroupCommitAuditStream implements AuditLogReader {
     private final LogQueries queries;
+    private final Durability durability;
 
-    private JdbcAuditStream(Builder b, TableNames tables) {
-        super(b.name, b.logId, new ChainAppender(b.jdbi, tables, b.logId),
-                new GroupCommitWriter.Settings(b.batchMaxSize, b.batchMaxDelay, b.queueCapacity, b.queueFullPolicy,
-                        b.blockTimeout, b.writeMode == WriteMode.ASYNC));
+    private JdbcAuditStream(Builder b, TableNames tables, Durability durability) {
+        super(b.name, b.logId, new ChainAppender(b.jdbi, tables, b.logId, b.writeTimeout, "airlog-" + b.name
+                + "-connect"), new GroupCommitWriter.Settings(b.batchMaxSize, b.batchMaxDelay, b.queueCapacity,
+                b.queueFullPolicy, b.blockTimeout, b.writeTimeout, b.writeMode == WriteMode.ASYNC));
         this.queries = new LogQueries(b.jdbi, tables, b.logId);
+        this.durability = durability;
     }
 
     /** Starts a stream on a data source. */
@@ -92,13 +106,28 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
         return new Builder(Objects.requireNonNull(jdbi, "jdbi"));
     }
 
-    /** {@link Capability#QUERY} and {@link Capability#DURABLE} besides the writer's. */
+    /**
+     * {@link Capability#QUERY} besides the writer's, and {@link Capability#DURABLE} where the
+     * database's settings promise that a committed event survives a crash of its process (see
+     * {@link #durability()}).
+     */
     @Override
     public Set<Capability> capabilities() {
         Set<Capability> capabilities = super.capabilities();
         capabilities.add(Capability.QUERY);
-        capabilities.add(Capability.DURABLE);
+        if (durability.durable()) {
+            capabilities.add(Capability.DURABLE);
+        }
         return capabilities;
+    }
+
+    /**
+     * Whether a committed event survives a crash of the database's process, and why: what
+     * {@link Capability#DURABLE} in {@link #capabilities()} rests on (read from the database's
+     * settings when the stream was built; see docs/database.md, "Durability").
+     */
+    public String durability() {
+        return (durability.durable() ? "durable: " : "not durable: ") + durability.reason();
     }
 
     @Override
@@ -136,8 +165,8 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
      * {@code default}, table prefix {@value TableNames#DEFAULT_PREFIX}, schema
      * {@link SchemaMode#VALIDATE}, batches of at most {@value #DEFAULT_BATCH_MAX_SIZE} events
      * and {@link #DEFAULT_BATCH_MAX_DELAY}, a queue of {@value #DEFAULT_QUEUE_CAPACITY}
-     * drafts, {@link QueueFullPolicy#BLOCK} for at most {@link #DEFAULT_BLOCK_TIMEOUT},
-     * {@link WriteMode#SYNC}.
+     * drafts, {@link QueueFullPolicy#BLOCK} for at most {@link #DEFAULT_BLOCK_TIMEOUT}, a
+     * write timeout of {@link #DEFAULT_WRITE_TIMEOUT}, {@link WriteMode#SYNC}.
      */
     public static final class Builder {
         /** Default most events per transaction. */
@@ -148,6 +177,8 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
         public static final int DEFAULT_QUEUE_CAPACITY = WriterConfig.DEFAULT_QUEUE_CAPACITY;
         /** Default wait for room in a full queue. */
         public static final Duration DEFAULT_BLOCK_TIMEOUT = WriterConfig.DEFAULT_BLOCK_TIMEOUT;
+        /** Default longest wait of a caller, and of the writer for each answer of the database. */
+        public static final Duration DEFAULT_WRITE_TIMEOUT = WriterConfig.DEFAULT_WRITE_TIMEOUT;
         /** The largest batch size accepted. */
         public static final int MAX_BATCH_SIZE = WriterConfig.MAX_BATCH_SIZE;
 
@@ -161,6 +192,7 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private QueueFullPolicy queueFullPolicy = QueueFullPolicy.BLOCK;
         private Duration blockTimeout = DEFAULT_BLOCK_TIMEOUT;
+        private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
         private WriteMode writeMode = WriteMode.SYNC;
 
         private Builder(Jdbi jdbi) {
@@ -240,6 +272,26 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
             return this;
         }
 
+        /**
+         * How long a caller waits in all for its event to be stored (room in the queue
+         * included), and the writer for each answer of the database (default
+         * {@link #DEFAULT_WRITE_TIMEOUT}; 100 ms to 1 day). A caller whose draft is still
+         * queued then gets an {@link AuditException} (not stored); one whose batch is in flight
+         * an {@link io.airlog.AuditOutcomeUnknownException}. The writer's connection gets it as
+         * its network timeout ({@link java.sql.Connection#setNetworkTimeout}), and opening a
+         * connection is abandoned after it, so a database that stops answering holds neither
+         * callers nor the writer longer.
+         */
+        public Builder writeTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "writeTimeout");
+            if (timeout.compareTo(WriterConfig.MIN_WRITE_TIMEOUT) < 0
+                    || timeout.compareTo(WriterConfig.MAX_WRITE_TIMEOUT) > 0) {
+                throw new IllegalArgumentException("writeTimeout must be between 100 ms and 1 day: " + timeout);
+            }
+            this.writeTimeout = timeout;
+            return this;
+        }
+
         /** Whether {@code recordAsync} waits for the commit (default {@link WriteMode#SYNC}). */
         public Builder writeMode(WriteMode mode) {
             this.writeMode = Objects.requireNonNull(mode, "writeMode");
@@ -247,22 +299,31 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
         }
 
         /**
-         * Applies the schema mode and starts the writer thread.
+         * Applies the schema mode, reads the database's durability settings (see
+         * {@link JdbcAuditStream#durability()}) and starts the writer thread. With
+         * {@link SchemaMode#NONE} the database need not be reachable yet.
          *
          * @throws SchemaException if the schema is not valid
          * @throws AuditException if the database cannot be reached to check the schema
          */
         public JdbcAuditStream build() {
             TableNames tables = new TableNames(tablePrefix);
-            if (schemaMode != SchemaMode.NONE) {
-                SchemaManager schema = new SchemaManager(tables);
-                try {
-                    jdbi.useHandle(h -> schema.apply(h.getConnection(), schemaMode));
-                } catch (org.jdbi.v3.core.ConnectionException e) {
+            SchemaManager schema = new SchemaManager(tables);
+            Durability durability;
+            try {
+                durability = jdbi.withHandle(h -> {
+                    schema.apply(h.getConnection(), schemaMode);
+                    return Durability.of(h.getConnection());
+                });
+            } catch (org.jdbi.v3.core.ConnectionException e) {
+                if (schemaMode != SchemaMode.NONE) {
                     throw new AuditException("cannot connect to check the airlog schema: " + e.getMessage(), e);
                 }
+                // Without a schema check the stream may start while the database is away.
+                durability = new Durability(false, "not known: the database could not be reached when the stream"
+                        + " was built (" + e.getMessage() + ")");
             }
-            return new JdbcAuditStream(this, tables);
+            return new JdbcAuditStream(this, tables, durability);
         }
     }
 }

@@ -31,12 +31,20 @@ import javax.sql.DataSource;
  */
 public final class SchemaManager {
     private static final int SCHEMA_VERSION = 1;
+    /** How long {@link #create} waits for another JVM that is creating the same schema. */
+    static final int LOCK_TIMEOUT_SECONDS = 60;
 
     private final TableNames tables;
+    private final int lockTimeoutSeconds;
 
     /** A manager of the tables with the given names. */
     public SchemaManager(TableNames tables) {
+        this(tables, LOCK_TIMEOUT_SECONDS);
+    }
+
+    SchemaManager(TableNames tables, int lockTimeoutSeconds) {
         this.tables = Objects.requireNonNull(tables, "tables");
+        this.lockTimeoutSeconds = lockTimeoutSeconds;
     }
 
     /** The tables this manager creates and checks. */
@@ -75,14 +83,14 @@ public final class SchemaManager {
     /**
      * Applies the bundled DDL of the connection's dialect, then validates. Concurrent
      * calls from several JVMs are serialised by a database lock where the database has one
-     * (PostgreSQL advisory lock, MariaDB named lock). On PostgreSQL the script runs in one
+     * (PostgreSQL advisory lock, MariaDB named lock), waited for at most 60 s. On PostgreSQL the script runs in one
      * transaction that is committed here (with anything the caller left uncommitted on this
      * connection); H2 and MariaDB commit each DDL statement. The connection's auto-commit
      * setting is restored afterwards.
      *
      * @throws SchemaException if the schema is still not valid afterwards (e.g. a table of
      *         the same name and another shape existed)
-     * @throws AuditException if a statement fails
+     * @throws AuditException if a statement fails, or the lock was not granted within 60 s
      */
     public void create(Connection connection) {
         try {
@@ -172,9 +180,21 @@ public final class SchemaManager {
         switch (dialect) {
             case POSTGRESQL -> {
                 connection.setAutoCommit(false);
+                statement.execute("SET LOCAL lock_timeout = '" + lockTimeoutSeconds + "s'");
                 statement.execute("SELECT pg_advisory_xact_lock(" + lockKey() + ")");
             }
-            case MARIADB -> statement.execute("SELECT GET_LOCK('" + lockName() + "', 60)");
+            case MARIADB -> {
+                // 1: granted; 0: timed out; NULL: an error (e.g. the thread was killed).
+                try (ResultSet rs = statement.executeQuery("SELECT GET_LOCK('" + lockName() + "', "
+                        + lockTimeoutSeconds + ")")) {
+                    rs.next();
+                    if (rs.getInt(1) != 1) {
+                        throw new SQLException("the named lock '" + lockName() + "' that serialises schema creation"
+                                + " was not granted within " + lockTimeoutSeconds + " s (GET_LOCK returned "
+                                + (rs.wasNull() ? "NULL" : rs.getInt(1)) + "); another connection holds it");
+                    }
+                }
+            }
             case H2 -> {
             }
         }

@@ -10,6 +10,31 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class SchemaManagerTest {
+    @org.junit.jupiter.api.Test
+    void createFailsNamingTheLockWhenAnotherMariadbConnectionHoldsIt() throws Exception {
+        try (Fixture f = Fixture.empty(TestDatabase.MARIADB); Connection holder = f.connect();
+             Connection c = f.connect(); Statement st = holder.createStatement()) {
+            st.execute("SELECT GET_LOCK('airlog_schema_" + f.tables.prefix() + "', 5)");
+            assertThatThrownBy(() -> new SchemaManager(f.tables, 1).create(c))
+                    .isInstanceOf(io.airlog.AuditException.class)
+                    .hasMessageContaining("the named lock 'airlog_schema_" + f.tables.prefix() + "'")
+                    .hasMessageContaining("was not granted within 1 s (GET_LOCK returned 0)");
+            assertThat(f.schema().problems(c)).contains("missing table " + f.tables.event());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void createFailsWhenAnotherPostgresqlTransactionHoldsTheLockTooLong() throws Exception {
+        try (Fixture f = Fixture.empty(TestDatabase.POSTGRESQL); Connection holder = f.connect();
+             Connection c = f.connect(); Statement st = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            st.execute("SELECT pg_advisory_xact_lock(" + ("airlog_schema_" + f.tables.prefix()).hashCode() + ")");
+            assertThatThrownBy(() -> new SchemaManager(f.tables, 1).create(c))
+                    .isInstanceOf(io.airlog.AuditException.class).hasMessageContaining("lock timeout");
+            holder.rollback();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void dialectIsDetectedFromTheConnection(TestDatabase db) throws Exception {

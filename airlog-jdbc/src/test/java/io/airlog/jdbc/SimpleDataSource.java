@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** A DataSource that opens a new connection per call (the writer keeps its own connection). */
-final class SimpleDataSource implements DataSource {
+class SimpleDataSource implements DataSource {
     private final String url;
     private final String user;
     private final String password;

@@ -25,7 +25,7 @@ class JournalAuditStreamContractTest {
         protected AuditStream openStream(String logId) {
             return JournalAuditStream.open("journal", logId, dir.resolve(logId + ".jsonl"), false,
                     new WriterConfig(64, Duration.ofMillis(1), 8192, io.airlog.QueueFullPolicy.BLOCK,
-                            Duration.ofSeconds(10), mode()));
+                            Duration.ofSeconds(10), Duration.ofSeconds(10), mode()));
         }
 
         @Override

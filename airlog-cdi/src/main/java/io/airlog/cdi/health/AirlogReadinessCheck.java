@@ -14,14 +14,23 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The readiness check {@code airlog}: UP when the start-up check has run, every stream is up
- * and no verified log was found damaged; DOWN otherwise (for instance after a damaged log
- * with {@code airlog.verify.on-failure=warn}, or while a JDBC stream's database fails).
+ * The readiness check {@code airlog}: UP when the start-up check has run, every stream stores
+ * events (its status is {@code UP} or {@code DEGRADED}) and no verified log was found
+ * damaged; DOWN otherwise (for instance after a damaged log with
+ * {@code airlog.verify.on-failure=warn}, while a JDBC stream's database fails or does not
+ * answer within the write timeout, or while a batch is in doubt).
+ *
+ * <p>A stream is {@code DEGRADED} for a minute after the interceptor could not record one of
+ * its events or recorded an argument value as a marker: it still works, so readiness stays
+ * UP, and the data say what happened.
  *
  * <p>Data, per stream {@code <name>}: {@code <name>.backend}, {@code <name>.log-id},
- * {@code <name>.up}, {@code <name>.recorded}, {@code <name>.failed}, {@code <name>.queued},
- * {@code <name>.detail} (when there is one), {@code <name>.chain} ({@code intact} or
- * {@code damaged}) and {@code <name>.verification} (the start-up check's summary).
+ * {@code <name>.status} ({@code UP}, {@code DEGRADED}, {@code DOWN}), {@code <name>.up},
+ * {@code <name>.recorded}, {@code <name>.failed}, {@code <name>.queued},
+ * {@code <name>.unrecorded} (events the interceptor could not record),
+ * {@code <name>.substituted} (argument values recorded as a marker), {@code <name>.detail}
+ * (when there is one), {@code <name>.chain} ({@code intact} or {@code damaged}) and
+ * {@code <name>.verification} (the start-up check's summary).
  *
  * <p>Only used where MicroProfile Health is present: the container skips this class
  * otherwise.
@@ -55,10 +64,13 @@ public class AirlogReadinessCheck implements HealthCheck {
             StreamHealth h = state.health();
             data.put(p + "backend", state.backend());
             data.put(p + "log-id", state.logId());
+            data.put(p + "status", h.status().name());
             data.put(p + "up", h.up());
             data.put(p + "recorded", h.recorded());
             data.put(p + "failed", h.failed());
             data.put(p + "queued", h.queued());
+            data.put(p + "unrecorded", state.unrecorded());
+            data.put(p + "substituted", state.substituted());
             if (!h.detail().isEmpty()) {
                 data.put(p + "detail", h.detail());
             }

@@ -64,6 +64,9 @@ public class AirlogStartup {
     @Inject
     Event<LogCheck> checkEvents;
 
+    @Inject
+    InterceptorFailures failures;
+
     private final Map<String, LogCheck> checks = new ConcurrentHashMap<>();
     private volatile boolean completed;
     private boolean started;
@@ -159,8 +162,8 @@ public class AirlogStartup {
         List<StreamState> out = new ArrayList<>();
         for (AuditStreams.Target t : streams.opened()) {
             StreamSettings s = t.settings();
-            out.add(new StreamState(s.name(), s.backend(), s.logId(), t.stream().health(),
-                    checks.get(s.name())));
+            out.add(new StreamState(s.name(), s.backend(), s.logId(), failures.adjust(s.name(), t.stream().health()),
+                    checks.get(s.name()), failures.unrecorded(s.name()), failures.substituted(s.name())));
         }
         out.sort(java.util.Comparator.comparing(StreamState::name));
         return out;

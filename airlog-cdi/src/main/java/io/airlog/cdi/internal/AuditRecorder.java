@@ -6,7 +6,6 @@ import io.airlog.AuditException;
 import io.airlog.Outcome;
 import io.airlog.Principal;
 import io.airlog.WriteMode;
-import io.airlog.cdi.AuditRedact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.interceptor.InvocationContext;
@@ -45,6 +44,9 @@ public class AuditRecorder {
     @Inject
     OutcomeClassifier outcomes;
 
+    @Inject
+    InterceptorFailures failures;
+
     /** For the container. */
     protected AuditRecorder() {
     }
@@ -82,11 +84,14 @@ public class AuditRecorder {
             }
             started = start(plan, eventId, invocation.getParameters());
         } catch (RuntimeException e) {
+            // Arguments never get here (a value that cannot be recorded becomes a marker): this is
+            // the principal or correlation lookup, or an annotation value over a limit.
             if (scope != null) {
                 scope.close();
             }
             AuditException failure = new AuditException("cannot audit " + plan.action() + " on " + beanClass.getName()
                     + ": " + e.getMessage(), e);
+            failures.unrecorded(plan.stream(), failure.getMessage());
             if (target.settings().onWriteFailure() == StreamSettings.OnWriteFailure.FAIL) {
                 throw failure;
             }
@@ -125,18 +130,34 @@ public class AuditRecorder {
     }
 
     private AuditDraft start(MethodPlan plan, UUID eventId, Object[] arguments) {
-        AuditDraft.Builder draft = AuditDraft.builder(plan.action()).eventId(eventId).resource(plan.resource());
-        if (plan.resourceId() != null) {
-            Object id = plan.resourceId().read(arguments);
-            draft.resourceId(id == null ? null : String.valueOf(id));
+        ArgumentValues values = ArgumentValues.of(plan, arguments);
+        Principal who = AuditContext.current().principal() == null ? principals.current() : null;
+        AuditDraft draft;
+        try {
+            draft = draft(plan, eventId, values, who);
+        } catch (IllegalArgumentException refused) {
+            values = values.checkedOneByOne();
+            try {
+                draft = draft(plan, eventId, values, who);
+            } catch (IllegalArgumentException stillRefused) {
+                values = values.allReplaced("the recorded arguments together exceed the context limit: "
+                        + stillRefused.getMessage());
+                draft = draft(plan, eventId, values, who);
+            }
         }
-        for (MethodPlan.Capture field : plan.fields()) {
-            Object value = field.read(arguments);
-            draft.put(field.name(), field.redact() ? (value == null ? null : AuditRedact.MARKER)
-                    : JsonArguments.toJson(field.name(), value));
+        if (!values.problems().isEmpty()) {
+            String reason = "values recorded as a marker in " + plan.action() + " (event " + eventId + "): "
+                    + String.join("; ", values.describeProblems());
+            failures.substituted(plan.stream(), values.problems().size(), reason);
+            LOG.log(Level.WARNING, "audit: " + reason);
         }
-        if (AuditContext.current().principal() == null) {
-            Principal who = principals.current();
+        return draft;
+    }
+
+    private static AuditDraft draft(MethodPlan plan, UUID eventId, ArgumentValues values, Principal who) {
+        AuditDraft.Builder draft = AuditDraft.builder(plan.action()).eventId(eventId).resource(plan.resource())
+                .resourceId(values.resourceId()).putAll(values.context());
+        if (who != null) {
             draft.principal(who);
         }
         return draft.build();
@@ -158,8 +179,11 @@ public class AuditRecorder {
             if (target.settings().writeMode() == WriteMode.ASYNC) {
                 target.stream().submitAsync(done).whenComplete((result, error) -> {
                     if (error != null) {
-                        LOG.log(Level.SEVERE, "audit event " + done.eventId() + " (" + done.action()
-                                + ") could not be recorded to stream '" + target.settings().name() + "'", error);
+                        String message = "audit event " + done.eventId() + " (" + done.action()
+                                + ") could not be recorded to stream '" + target.settings().name() + "': "
+                                + error.getMessage();
+                        failures.unrecorded(target.settings().name(), message);
+                        LOG.log(Level.SEVERE, message, error);
                     }
                 });
                 return null;
@@ -170,6 +194,7 @@ public class AuditRecorder {
             AuditException failure = e instanceof AuditException ae ? ae
                     : new AuditException("audit event for " + started.action() + " could not be recorded to stream '"
                     + target.settings().name() + "': " + e.getMessage(), e);
+            failures.unrecorded(target.settings().name(), failure.getMessage());
             if (target.settings().onWriteFailure() == StreamSettings.OnWriteFailure.FAIL) {
                 return failure;
             }

@@ -79,7 +79,7 @@ public class JdbcBackendProvider implements AuditBackendProvider {
                     .tablePrefix(prefix).schemaMode(schema).writeMode(writer.writeMode())
                     .batchMaxSize(writer.maxBatchSize()).batchMaxDelay(writer.maxDelay())
                     .queueCapacity(writer.queueCapacity()).queueFullPolicy(writer.queueFull())
-                    .blockTimeout(writer.blockTimeout()).build();
+                    .blockTimeout(writer.blockTimeout()).writeTimeout(writer.writeTimeout()).build();
         } catch (SchemaException e) {
             throw new IllegalStateException("audit stream '" + context.streamName() + "' (" + jdbc.keyUsed("schema")
                     + "=" + ConfigView.spelling(schema) + "): " + e.getMessage(), e);

@@ -13,12 +13,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns method arguments into JSON values for an event's context: strings, booleans and
- * numbers as they are; characters, enums (by name) and other objects as text (their
- * {@code toString()}); {@code Optional} unwrapped; collections, arrays and maps element by
- * element; {@code byte[]} as Base64.
+ * Turns method arguments into JSON values for an event's context: strings and booleans as
+ * they are; integers as numbers while a double holds them exactly (magnitude up to
+ * 2<sup>53</sup>), beyond that as a string of their decimal digits; {@code float} and
+ * {@code double} as numbers (a float widened exactly, as airlog-core does), NaN and the
+ * infinities as text; {@link BigDecimal} and {@link BigInteger} always as a string of their
+ * exact decimal text ({@code toString()}, scale kept: {@code "125.50"}); characters, enums
+ * (by name) and other objects as text (their {@code toString()}); {@code Optional}
+ * unwrapped; collections, arrays and maps element by element; {@code byte[]} as Base64. See
+ * docs/adr/0020-exact-numbers-from-arguments.md.
  */
 final class JsonArguments {
+    /** 2^53: every integer of at most this magnitude is exactly a double. */
+    private static final long MAX_EXACT = 1L << 53;
+
     private JsonArguments() {
     }
 
@@ -35,16 +43,17 @@ final class JsonArguments {
             return value;
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
+            long l = ((Number) value).longValue();
+            return l >= -MAX_EXACT && l <= MAX_EXACT ? (Object) l : Long.toString(l);
         }
         if (value instanceof Double d) {
             return d.isNaN() || d.isInfinite() ? d.toString() : d;
         }
         if (value instanceof Float f) {
-            return f.isNaN() || f.isInfinite() ? f.toString() : Double.valueOf(f.toString());
+            return f.isNaN() || f.isInfinite() ? f.toString() : f;
         }
         if (value instanceof BigDecimal || value instanceof BigInteger) {
-            return value;
+            return value.toString();
         }
         if (value instanceof Enum<?> e) {
             return e.name();

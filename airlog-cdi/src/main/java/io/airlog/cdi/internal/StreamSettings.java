@@ -15,6 +15,7 @@ import static io.airlog.cdi.AirlogConfigKeys.REDACT_KEYS;
 import static io.airlog.cdi.AirlogConfigKeys.VERIFY_ON_FAILURE;
 import static io.airlog.cdi.AirlogConfigKeys.VERIFY_ON_STARTUP;
 import static io.airlog.cdi.AirlogConfigKeys.WRITE_MODE;
+import static io.airlog.cdi.AirlogConfigKeys.WRITE_TIMEOUT;
 
 import io.airlog.AuditLimits;
 import io.airlog.QueueFullPolicy;
@@ -141,8 +142,14 @@ public record StreamSettings(String name, ConfigView view, String backend, Strin
             throw view.invalid(rel(QUEUE_BLOCK_TIMEOUT), view.text(rel(QUEUE_BLOCK_TIMEOUT)).orElseThrow(),
                     "expected a positive duration");
         }
+        Duration writeTimeout = view.duration(rel(WRITE_TIMEOUT)).orElse(d.writeTimeout());
+        if (writeTimeout.compareTo(WriterConfig.MIN_WRITE_TIMEOUT) < 0
+                || writeTimeout.compareTo(WriterConfig.MAX_WRITE_TIMEOUT) > 0) {
+            throw view.invalid(rel(WRITE_TIMEOUT), view.text(rel(WRITE_TIMEOUT)).orElseThrow(),
+                    "expected a duration from 100ms to 24h");
+        }
         return new WriterConfig(maxBatch, maxDelay, capacity,
-                view.choice(rel(QUEUE_FULL), QueueFullPolicy.class).orElse(d.queueFull()), blockTimeout,
+                view.choice(rel(QUEUE_FULL), QueueFullPolicy.class).orElse(d.queueFull()), blockTimeout, writeTimeout,
                 view.choice(rel(WRITE_MODE), WriteMode.class).orElse(d.writeMode()));
     }
 

@@ -3,6 +3,7 @@ package io.airlog.spi.batch;
 import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
 import io.airlog.AuditException;
+import io.airlog.AuditOutcomeUnknownException;
 import io.airlog.AuditStream;
 import io.airlog.Capability;
 import io.airlog.StreamHealth;
@@ -12,19 +13,21 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Base class of a stream that stores its log through a {@link GroupCommitWriter}: callers put
  * drafts into the writer's bounded queue and its thread hands them, in batches, to the
  * stream's {@link BatchAppender}, which seals and stores them. airlog-jdbc's
  * {@code JdbcAuditStream} is one; a backend author supplies the appender and gets queueing,
- * group commit, back-pressure ({@link io.airlog.QueueFullPolicy}), asynchronous recording
- * ({@link WriteMode#ASYNC}), failure reporting and a draining close.
+ * group commit, back-pressure ({@link io.airlog.QueueFullPolicy}) with memory bounded by the
+ * queue capacity, asynchronous recording ({@link WriteMode#ASYNC}), a write timeout on every
+ * caller's wait, backoff after failures, in-doubt batches resolved (when the appender can
+ * tell, {@link BatchAppender#resolve}), failure reporting and a draining close.
  *
- * <p>{@link #record} returns once the event's batch is stored. {@link #recordAsync} does the
- * same in {@link WriteMode#SYNC}; in {@link WriteMode#ASYNC} it returns at once with a stage
- * that completes (never on the writer thread) when the batch is stored, and the stream
+ * <p>{@link #record} returns once the event's batch is stored, and waits at most the write
+ * timeout in all. {@link #recordAsync} does the same in {@link WriteMode#SYNC}; in
+ * {@link WriteMode#ASYNC} it returns with a stage that completes (never on the writer thread)
+ * when the batch is stored, at the latest when the write timeout has passed, and the stream
  * declares {@link Capability#ASYNC}. Safe for concurrent use.
  */
 public abstract class GroupCommitAuditStream implements AuditStream {
@@ -39,7 +42,7 @@ public abstract class GroupCommitAuditStream implements AuditStream {
      * @param name the stream's name
      * @param logId the log it writes
      * @param appender seals and stores the batches; closed when the writer stops
-     * @param settings queue and batch settings; {@code asyncCallers} selects
+     * @param settings queue, batch and time settings; {@code asyncCallers} selects
      *                 {@link WriteMode#ASYNC}
      */
     protected GroupCommitAuditStream(String name, String logId, BatchAppender appender,
@@ -61,34 +64,34 @@ public abstract class GroupCommitAuditStream implements AuditStream {
     }
 
     /**
-     * Records a draft and returns it as stored, after its batch was stored.
+     * Records a draft and returns it as stored, after its batch was stored. Waits at most the
+     * write timeout in all (room in the queue included). With an appender that looks events up
+     * by id ({@link BatchAppender#findStored}), recording a draft whose event id is already
+     * stored returns the stored event when the draft is the same (every field equal, same
+     * log), and fails naming the differing fields when it is not.
      *
-     * @throws AuditException if it could not be stored (its batch failed, the queue stayed
-     *         full, the thread was interrupted while waiting)
+     * @throws AuditOutcomeUnknownException if whether it was stored is not known: its batch
+     *         was being stored when the write timeout passed (or the thread was interrupted),
+     *         the stream closed before the storage could tell, or the appender cannot tell;
+     *         record the same draft again to find out
+     * @throws AuditException if it was not stored: its batch failed and the log is unchanged,
+     *         the queue stayed full, it was still queued when the write timeout passed, its
+     *         event id is stored with other content
      * @throws IllegalStateException if the stream is closed
      */
     @Override
     public final AuditEvent record(AuditDraft draft) {
-        CompletableFuture<AuditEvent> result = writer.submit(draft, true);
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IllegalStateException) {
-                throw new IllegalStateException(cause.getMessage(), cause);
-            }
-            throw new AuditException(cause.getMessage(), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuditException("audit stream '" + name + "': interrupted while waiting for the commit;"
-                    + " the event may still be recorded", e);
-        }
+        return writer.record(draft);
     }
 
     /**
-     * In {@link WriteMode#ASYNC}, queues the draft and returns at once; the stage completes
-     * (never on the writer thread) after the batch was stored, or fails with the exception
-     * {@link #record} would throw. In {@link WriteMode#SYNC}, waits like {@code record}.
+     * In {@link WriteMode#ASYNC}, queues the draft and returns; the stage completes (never on
+     * the writer thread) after the batch was stored, or fails with the exception
+     * {@link #record} would throw, at the latest when the write timeout has passed. The call
+     * itself returns at once while the queue has room; when it is full it waits up to the
+     * block timeout ({@link io.airlog.QueueFullPolicy#BLOCK}) or fails at once
+     * ({@link io.airlog.QueueFullPolicy#FAIL}), the returned stage then failing with the
+     * {@link AuditException}. In {@link WriteMode#SYNC}, waits like {@code record}.
      */
     @Override
     public final CompletionStage<AuditEvent> recordAsync(AuditDraft draft) {
@@ -96,7 +99,7 @@ public abstract class GroupCommitAuditStream implements AuditStream {
             return AuditStream.super.recordAsync(draft);
         }
         try {
-            return writer.submit(draft, false);
+            return writer.submit(draft);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -116,16 +119,17 @@ public abstract class GroupCommitAuditStream implements AuditStream {
     }
 
     /**
-     * Up while open and the last batch was stored; down (with the error) after a failed
-     * batch, until a batch is stored again.
+     * {@code DOWN} while closed, after a failed batch until a batch is stored again, while a
+     * batch is in doubt (its outcome was cut off and the storage cannot say yet whether it is
+     * stored), and while one wait for the storage has lasted longer than the write timeout
+     * (a storage that does not answer); {@code UP} otherwise. The detail says why.
      */
     @Override
     public StreamHealth health() {
         WriterStatistics stats = writer.statistics();
-        String failure = writer.lastFailure();
-        boolean closed = writer.isClosed();
-        return new StreamHealth(!closed && failure == null, stats.committedEvents(), stats.failedEvents(),
-                stats.queued(), closed ? "closed" : failure == null ? "" : "last batch failed: " + failure);
+        String problem = writer.problem();
+        return new StreamHealth(problem == null ? StreamHealth.Status.UP : StreamHealth.Status.DOWN,
+                stats.committedEvents(), stats.failedEvents(), stats.queued(), problem == null ? "" : problem);
     }
 
     /** The group-commit writer's counters (batches, events, failures, queue depth). */

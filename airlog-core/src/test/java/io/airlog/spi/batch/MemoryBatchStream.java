@@ -7,20 +7,26 @@ import java.time.Duration;
 public final class MemoryBatchStream extends GroupCommitAuditStream {
     private final MemoryAppender appender;
 
-    private MemoryBatchStream(String logId, MemoryAppender appender, boolean async, int queueCapacity) {
+    private MemoryBatchStream(String logId, MemoryAppender appender, boolean async, int queueCapacity,
+                              Duration writeTimeout) {
         super("memory-batch", logId, appender, new GroupCommitWriter.Settings(64, Duration.ofMillis(1), queueCapacity,
-                QueueFullPolicy.FAIL, Duration.ofSeconds(1), async));
+                QueueFullPolicy.FAIL, Duration.ofSeconds(1), writeTimeout, async));
         this.appender = appender;
     }
 
-    /** A stream with room for 8192 queued drafts, failing callers when it is full. */
+    /** A stream with room for 8192 queued or in-flight drafts, failing callers when it is full. */
     public static MemoryBatchStream open(String logId, boolean async) {
-        return new MemoryBatchStream(logId, new MemoryAppender(logId), async, 8192);
+        return new MemoryBatchStream(logId, new MemoryAppender(logId), async, 8192, Duration.ofSeconds(10));
     }
 
-    /** An asynchronous stream with room for {@code capacity} queued drafts. */
+    /** An asynchronous stream with room for {@code capacity} queued or in-flight drafts. */
     public static MemoryBatchStream withQueue(String logId, int capacity) {
-        return new MemoryBatchStream(logId, new MemoryAppender(logId), true, capacity);
+        return new MemoryBatchStream(logId, new MemoryAppender(logId), true, capacity, Duration.ofSeconds(10));
+    }
+
+    /** A stream whose callers wait at most {@code writeTimeout}. */
+    public static MemoryBatchStream withWriteTimeout(String logId, boolean async, Duration writeTimeout) {
+        return new MemoryBatchStream(logId, new MemoryAppender(logId), async, 8192, writeTimeout);
     }
 
     /** Its storage. */

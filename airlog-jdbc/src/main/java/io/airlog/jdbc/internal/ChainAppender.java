@@ -11,8 +11,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -37,11 +43,20 @@ import org.jdbi.v3.core.Jdbi;
  * stores the rows: if anything fails before the commit, the transaction rolls back and the
  * log is unchanged.
  *
- * <p>If the commit itself fails (the connection breaks), its outcome is unknown. The
- * appender then reconnects, waits for the head row's lock (which the old transaction holds
- * until it ends) and looks for the batch's last row: found with its checksum, the batch is
- * committed; absent, it is not. Only when that check cannot be made either is the batch
- * reported {@linkplain BatchFailure.Kind#IN_DOUBT in doubt}.
+ * <p>Every row a batch adds is inserted by {@link #insertRows}, inside the batch's transaction
+ * and after the head row is locked; a step that stores more per batch belongs there, and its
+ * check after a failed commit in {@link #resolve}.
+ *
+ * <p>If the commit itself fails (the connection breaks, the database stops answering), its
+ * outcome is unknown: {@link #append} reports the batch {@linkplain BatchFailure.Kind#IN_DOUBT
+ * in doubt} with its sealed events, and the writer asks {@link #resolve} (as often as it takes)
+ * whether it is stored.
+ *
+ * <p>Every wait for the database is bounded by the write timeout: a new connection is opened
+ * by a {@link ConnectionOpener}, and the connection's network timeout
+ * ({@link Connection#setNetworkTimeout}) makes a statement or commit that gets no answer fail
+ * (the driver then closes the connection). H2's driver has no network timeout; on H2 only
+ * the opening of connections is bounded.
  *
  * <p>Used by one thread only.
  */
@@ -49,9 +64,10 @@ public final class ChainAppender implements BatchAppender {
     /** Batches in a row that must find the head where this appender left it before it stops locking first. */
     public static final int QUIET_BATCHES = 8;
 
-    private final Jdbi jdbi;
     private final TableNames tables;
     private final String logId;
+    private final Duration timeout;
+    private final ConnectionOpener opener;
 
     private Handle handle;
     private Connection connection;
@@ -69,11 +85,14 @@ public final class ChainAppender implements BatchAppender {
      * @param jdbi where connections come from
      * @param tables the table names
      * @param logId the log to append to
+     * @param timeout the longest wait for a connection, and for each answer of the database
+     * @param threadName the name of the thread that opens connections
      */
-    public ChainAppender(Jdbi jdbi, TableNames tables, String logId) {
-        this.jdbi = jdbi;
+    public ChainAppender(Jdbi jdbi, TableNames tables, String logId, Duration timeout, String threadName) {
         this.tables = tables;
         this.logId = logId;
+        this.timeout = timeout;
+        this.opener = new ConnectionOpener(jdbi, threadName);
     }
 
     /**
@@ -84,7 +103,7 @@ public final class ChainAppender implements BatchAppender {
      * @param source gives the drafts once the head row is locked (not at all if that fails)
      * @return the stored events, in the order of the drafts
      * @throws BatchFailure if the transaction did not commit (nothing was stored) or its
-     *         outcome is unknown
+     *         outcome is unknown ({@link BatchFailure.Kind#IN_DOUBT}, with the sealed events)
      */
     @Override
     public List<AuditEvent> append(DraftSource source) throws BatchFailure {
@@ -101,14 +120,19 @@ public final class ChainAppender implements BatchAppender {
                 events = appendUnderLock(source);
             }
         } catch (SQLException | RuntimeException e) {
-            rollbackAndDisconnect();
+            if (e instanceof SQLException sql && SqlStates.isIntegrityViolation(sql)) {
+                rollbackKeepingConnection(); // a row was refused, the connection is fine
+            } else {
+                rollbackAndDisconnect();
+            }
             throw SqlStates.rolledBack(message(e), e);
         }
         try {
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             disconnect();
-            return resolveCommit(events, e);
+            throw BatchFailure.inDoubt("the commit failed (" + message(e) + "); whether it took effect is not"
+                    + " known yet", e, events);
         }
         expectedHead = events.get(events.size() - 1).position();
         return events;
@@ -120,7 +144,7 @@ public final class ChainAppender implements BatchAppender {
         if (!head.tryAdvance(expectedHead, events.get(events.size() - 1).position())) {
             return null;
         }
-        inserts.insert(events);
+        insertRows(events);
         quietBatches++;
         return events;
     }
@@ -137,7 +161,7 @@ public final class ChainAppender implements BatchAppender {
             quietBatches = 0;
         }
         List<AuditEvent> events = seal(source.drafts(), start);
-        inserts.insert(events);
+        insertRows(events);
         head.advance(start, events.get(events.size() - 1).position());
         return events;
     }
@@ -154,40 +178,85 @@ public final class ChainAppender implements BatchAppender {
         return events;
     }
 
-    /** After a failed commit: returns the events if the batch is in the log, else throws. */
-    private List<AuditEvent> resolveCommit(List<AuditEvent> events, Exception commitFailure) throws BatchFailure {
+    /** Inserts every row of the batch, inside its transaction, after the head row is locked. */
+    private void insertRows(List<AuditEvent> events) throws SQLException {
+        inserts.insert(events);
+    }
+
+    /**
+     * Whether a batch whose commit failed is in the log. Waits for the head row's lock first:
+     * the batch's transaction held it, so once it is granted that transaction has ended,
+     * committed or rolled back. The batch is stored if and only if the row at its last
+     * sequence carries its last event's checksum (the checksum covers the event id and every
+     * field, and the batch's rows were committed together).
+     *
+     * @param events the batch's sealed events, in order
+     * @throws BatchFailure if the database cannot be asked (the writer tries again later)
+     */
+    @Override
+    public Resolution resolve(List<AuditEvent> events) throws BatchFailure {
         AuditEvent last = events.get(events.size() - 1);
-        String stored;
         try {
             connect();
             head.lockOrCreate();
             findChecksum.setString(1, logId);
             findChecksum.setLong(2, last.sequence());
+            String stored;
             try (ResultSet rs = findChecksum.executeQuery()) {
                 stored = rs.next() ? rs.getString(1) : null;
             }
             connection.rollback();
+            return last.checksum().equals(stored) ? Resolution.STORED : Resolution.NOT_STORED;
         } catch (SQLException | RuntimeException e) {
             rollbackAndDisconnect();
-            BatchFailure failure = BatchFailure.inDoubt("the commit failed (" + message(commitFailure)
-                    + ") and whether it took effect cannot be checked (" + message(e)
-                    + "); the events may be in the log", commitFailure);
-            failure.addSuppressed(e);
-            throw failure;
+            throw SqlStates.rolledBack("cannot check whether the commit took effect: " + message(e), e);
         }
-        if (last.checksum().equals(stored)) {
-            return events;
+    }
+
+    /**
+     * The stored events with the given ids, in any log of the table.
+     *
+     * @throws BatchFailure if the database cannot be read
+     */
+    @Override
+    public Map<UUID, AuditEvent> findStored(Collection<UUID> eventIds) throws BatchFailure {
+        Map<UUID, AuditEvent> found = new HashMap<>();
+        try {
+            connect();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT " + EventRows.COLUMNS + " FROM "
+                    + tables.event() + " WHERE event_id IN (" + "?, ".repeat(eventIds.size() - 1) + "?)")) {
+                int i = 1;
+                for (UUID id : eventIds) {
+                    ps.setString(i++, id.toString());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        AuditEvent event = EventRows.read(rs);
+                        found.put(event.eventId(), event);
+                    }
+                }
+            }
+            connection.rollback();
+            return found;
+        } catch (SQLException | RuntimeException e) {
+            rollbackAndDisconnect();
+            throw SqlStates.rolledBack("cannot read the stored events with the batch's event ids: " + message(e),
+                    e);
         }
-        throw SqlStates.rolledBack("the commit failed: " + message(commitFailure), commitFailure);
     }
 
     private void connect() throws SQLException {
         if (connection != null) {
             return;
         }
-        handle = jdbi.open();
+        handle = opener.open(timeout);
         connectionsOpened++;
         connection = handle.getConnection();
+        try {
+            connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        } catch (SQLFeatureNotSupportedException e) {
+            // this driver has none: only the opening of connections is bounded
+        }
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         SqlDialect dialect = SqlDialect.of(connection);
@@ -197,7 +266,7 @@ public final class ChainAppender implements BatchAppender {
                 + " WHERE log_id = ? AND seq = ?");
     }
 
-    /** How many connections this appender has opened: one, plus one after every failure. */
+    /** How many connections this appender has opened: one, plus one after every failure but a refused row. */
     @Override
     public long connectionsOpened() {
         return connectionsOpened;
@@ -207,6 +276,20 @@ public final class ChainAppender implements BatchAppender {
     @Override
     public long foreignAppends() {
         return foreignAppends;
+    }
+
+    /**
+     * Rolls back and keeps the connection; the next batch locks the head first. Drops the
+     * connection if even the rollback fails.
+     */
+    private void rollbackKeepingConnection() {
+        try {
+            connection.rollback();
+            expectedHead = null;
+            quietBatches = 0;
+        } catch (SQLException | RuntimeException e) {
+            disconnect();
+        }
     }
 
     private void rollbackAndDisconnect() {
@@ -265,5 +348,6 @@ public final class ChainAppender implements BatchAppender {
     @Override
     public void close() {
         rollbackAndDisconnect();
+        opener.close();
     }
 }
