@@ -2,23 +2,39 @@ package io.airlog.jdbc;
 
 import io.airlog.AuditEvent;
 import io.airlog.AuditException;
+import io.airlog.AuditIntegrityException;
 import io.airlog.AuditLimits;
 import io.airlog.AuditLogReader;
 import io.airlog.AuditQuery;
 import io.airlog.Capability;
 import io.airlog.ChainPosition;
 import io.airlog.QueueFullPolicy;
+import io.airlog.StreamHealth;
 import io.airlog.WriteMode;
+import io.airlog.checkpoint.Checkpoint;
+import io.airlog.checkpoint.NoteSigner;
+import io.airlog.checkpoint.TrustedKeys;
 import io.airlog.internal.Text;
 import io.airlog.jdbc.internal.ChainAppender;
 import io.airlog.jdbc.internal.Durability;
 import io.airlog.jdbc.internal.LogQueries;
+import io.airlog.jdbc.internal.WriterCheckpoints;
+import io.airlog.spi.CheckpointWitness;
+import io.airlog.spi.WitnessSnapshot;
 import io.airlog.spi.batch.GroupCommitAuditStream;
 import io.airlog.spi.batch.GroupCommitWriter;
 import io.airlog.spi.batch.WriterConfig;
+import io.airlog.witness.FileWitness;
+import io.airlog.witness.WitnessPublisher;
+import io.airlog.witness.WitnessStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -78,22 +94,41 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Reading ({@link #find}, {@link #replay}, {@link #head}) sees committed events only and
  * uses connections of its own; it never waits for the writer.
  *
+ * <h2>Integrity</h2>
+ * The writer keeps the right edge of the log's Merkle tree in memory and never builds on a
+ * damaged log: under the head lock, before every batch, it checks the stored end of the log
+ * against what it stored or checked itself, the head and the newest trusted signed checkpoint
+ * row; rows another writer appended are checked and continued from. A log found deleted,
+ * rewritten, forged or behind a signed checkpoint is <em>refused</em>: that batch's callers
+ * and every later one get an {@link AuditIntegrityException} naming the log, the position and
+ * what is wrong, and {@link #health()} is {@code DOWN} with that message. With a
+ * {@linkplain Builder#signer signer} the writer also signs checkpoints into the checkpoint
+ * table, in the batch's transaction, at most {@linkplain Builder#checkpointInterval an
+ * interval} apart (an idle timer signs a tail left unsigned; close signs the rest), and
+ * publishes them to a {@linkplain Builder#witness witness}. See docs/jdbc-writer.md.
+ *
  * <p>{@link #health()} is {@code DOWN} while closed, after a failed batch until a batch
- * commits again, while a batch is in doubt, and while one wait for the database has lasted
- * longer than the write timeout (a database that does not answer).
+ * commits again, while a batch is in doubt, while one wait for the database has lasted
+ * longer than the write timeout (a database that does not answer), and for good once the
+ * writer refused a damaged log; {@code DEGRADED} while the witness is behind its window or
+ * failing.
  *
  * <p>Safe for concurrent use by any number of threads.
  */
 public final class JdbcAuditStream extends GroupCommitAuditStream implements AuditLogReader {
     private final LogQueries queries;
     private final Durability durability;
+    private final ChainAppender appender;
+    private final WitnessPublisher publisher;
 
-    private JdbcAuditStream(Builder b, TableNames tables, Durability durability) {
-        super(b.name, b.logId, new ChainAppender(b.jdbi, tables, b.logId, b.writeTimeout, "airlog-" + b.name
-                + "-connect"), new GroupCommitWriter.Settings(b.batchMaxSize, b.batchMaxDelay, b.queueCapacity,
-                b.queueFullPolicy, b.blockTimeout, b.writeTimeout, b.writeMode == WriteMode.ASYNC));
+    private JdbcAuditStream(Builder b, TableNames tables, Durability durability, ChainAppender appender,
+                            WitnessPublisher publisher) {
+        super(b.name, b.logId, appender, new GroupCommitWriter.Settings(b.batchMaxSize, b.batchMaxDelay,
+                b.queueCapacity, b.queueFullPolicy, b.blockTimeout, b.writeTimeout, b.writeMode == WriteMode.ASYNC));
         this.queries = new LogQueries(b.jdbi, tables, b.logId);
         this.durability = durability;
+        this.appender = appender;
+        this.publisher = publisher;
     }
 
     /** Starts a stream on a data source. */
@@ -133,6 +168,55 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
     @Override
     public ChainPosition head() {
         return queries.head();
+    }
+
+    /**
+     * {@code DOWN} for good once the writer refused a damaged log (the detail names the log,
+     * the position and what is wrong); {@code DEGRADED} while the witness is later than its
+     * window or its last publication failed; otherwise as {@link GroupCommitAuditStream#health()}.
+     */
+    @Override
+    public StreamHealth health() {
+        StreamHealth base = super.health();
+        AuditIntegrityException refused = appender.refusal();
+        if (refused != null) {
+            return new StreamHealth(StreamHealth.Status.DOWN, base.recorded(), base.failed(), base.queued(),
+                    "refusing to append to a damaged log: " + refused.getMessage());
+        }
+        if (base.up() && publisher != null) {
+            WitnessStatus w = publisher.status();
+            if (w.behind() || !w.lastError().isEmpty()) {
+                return new StreamHealth(base.status().worse(StreamHealth.Status.DEGRADED), base.recorded(),
+                        base.failed(), base.queued(), "the witness " + w.location() + " is " + w.lag().toMillis()
+                        + " ms behind (window " + w.window().toMillis() + " ms)"
+                        + (w.lastError().isEmpty() ? "" : ": " + w.lastError()));
+            }
+        }
+        return base;
+    }
+
+    /** The state of the witness this stream publishes its checkpoints to, if any. */
+    public Optional<WitnessStatus> witnessStatus() {
+        return publisher == null ? Optional.empty() : Optional.of(publisher.status());
+    }
+
+    /** What the writer did to keep the log signed and whole so far. */
+    public WriterCounters writerCounters() {
+        return appender.counters();
+    }
+
+    /**
+     * Stores everything queued, signs the unsigned tail, stops the writer, then publishes the
+     * last checkpoint to the witness. Idempotent.
+     *
+     * @throws UncheckedIOException if the last checkpoint could not be published to the witness
+     */
+    @Override
+    public void close() {
+        super.close();
+        if (publisher != null) {
+            publisher.close();
+        }
     }
 
     /**
@@ -181,6 +265,10 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
         public static final Duration DEFAULT_WRITE_TIMEOUT = WriterConfig.DEFAULT_WRITE_TIMEOUT;
         /** The largest batch size accepted. */
         public static final int MAX_BATCH_SIZE = WriterConfig.MAX_BATCH_SIZE;
+        /** Default longest time a committed event stays without a signed checkpoint. */
+        public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
+        /** The longest checkpoint interval accepted. */
+        public static final Duration MAX_CHECKPOINT_INTERVAL = Duration.ofDays(1);
 
         private final Jdbi jdbi;
         private String name = "default";
@@ -194,6 +282,13 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
         private Duration blockTimeout = DEFAULT_BLOCK_TIMEOUT;
         private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
         private WriteMode writeMode = WriteMode.SYNC;
+        private NoteSigner signer;
+        private String origin;
+        private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+        private TrustedKeys trustedKeys = TrustedKeys.none();
+        private CheckpointWitness witness;
+        private Path witnessFile;
+        private Duration witnessWindow = WitnessPublisher.DEFAULT_WINDOW;
 
         private Builder(Jdbi jdbi) {
             this.jdbi = jdbi;
@@ -299,14 +394,89 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
         }
 
         /**
+         * Signs checkpoints of the log's Merkle tree with this key (default: none, and no
+         * checkpoint rows are written). The key never reaches the database.
+         */
+        public Builder signer(NoteSigner noteSigner) {
+            this.signer = Objects.requireNonNull(noteSigner, "signer");
+            return this;
+        }
+
+        /** The origin line of the checkpoints (default {@link Checkpoint#defaultOrigin} of the log id). */
+        public Builder origin(String checkpointOrigin) {
+            this.origin = Objects.requireNonNull(checkpointOrigin, "origin");
+            return this;
+        }
+
+        /**
+         * The longest time a committed event stays without a signed checkpoint, 0 to 1 day
+         * (default {@link #DEFAULT_CHECKPOINT_INTERVAL}). Zero: every batch's transaction stores
+         * its checkpoint, and rows no trusted checkpoint covers at the head are refused. Above
+         * zero: a batch signs when the interval has passed since the last checkpoint, an idle
+         * timer signs a tail left unsigned, and rows other writers appended are checked and
+         * adopted (the window is documented in docs/jdbc-writer.md).
+         */
+        public Builder checkpointInterval(Duration interval) {
+            Objects.requireNonNull(interval, "checkpointInterval");
+            if (interval.isNegative() || interval.compareTo(MAX_CHECKPOINT_INTERVAL) > 0) {
+                throw new IllegalArgumentException("checkpointInterval must be between 0 and 1 day: " + interval);
+            }
+            this.checkpointInterval = interval;
+            return this;
+        }
+
+        /**
+         * Keys whose checkpoints are trusted besides the signer's (those signed before a key
+         * rotation, or by the writers of other JVMs); without a signer, the keys the start-up
+         * check uses.
+         */
+        public Builder trustedKeys(TrustedKeys keys) {
+            this.trustedKeys = Objects.requireNonNull(keys, "trustedKeys");
+            return this;
+        }
+
+        /**
+         * Compares the log with this witness's newest checkpoint when the writer starts, and
+         * (with a signer) publishes every checkpoint to it; closed with the stream.
+         */
+        public Builder witness(CheckpointWitness checkpointWitness) {
+            this.witness = Objects.requireNonNull(checkpointWitness, "witness");
+            return this;
+        }
+
+        /**
+         * A {@link FileWitness} at {@code path}, created when the stream is built if absent; a
+         * directory means the file {@link FileWitness#fileFor} names for the log in it.
+         */
+        public Builder witnessFile(Path path) {
+            this.witnessFile = Objects.requireNonNull(path, "witnessFile");
+            return this;
+        }
+
+        /** How soon a checkpoint reaches the witness after its commit (default one second, at least 2 ms). */
+        public Builder witnessWindow(Duration window) {
+            Objects.requireNonNull(window, "witnessWindow");
+            if (window.toMillis() < 2) {
+                throw new IllegalArgumentException("witnessWindow must be at least 2 ms: " + window);
+            }
+            this.witnessWindow = window;
+            return this;
+        }
+
+        /**
          * Applies the schema mode, reads the database's durability settings (see
          * {@link JdbcAuditStream#durability()}) and starts the writer thread. With
          * {@link SchemaMode#NONE} the database need not be reachable yet.
          *
          * @throws SchemaException if the schema is not valid
          * @throws AuditException if the database cannot be reached to check the schema
+         * @throws IllegalArgumentException if a witness is set without a signer or trusted keys
+         * @throws UncheckedIOException if the witness cannot be opened or read
          */
         public JdbcAuditStream build() {
+            if ((witness != null || witnessFile != null) && signer == null && trustedKeys.isEmpty()) {
+                throw new IllegalArgumentException("a witness needs signed checkpoints: set a signer or trusted keys");
+            }
             TableNames tables = new TableNames(tablePrefix);
             SchemaManager schema = new SchemaManager(tables);
             Durability durability;
@@ -323,7 +493,37 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
                 durability = new Durability(false, "not known: the database could not be reached when the stream"
                         + " was built (" + e.getMessage() + ")");
             }
-            return new JdbcAuditStream(this, tables, durability);
+            String o = origin != null ? origin : Checkpoint.defaultOrigin(logId);
+            TrustedKeys keys = signer == null ? trustedKeys : TrustedKeys.of(signer.verifierKey()).and(trustedKeys);
+            CheckpointWitness w = openWitness(o);
+            WitnessSnapshot snapshot;
+            try {
+                snapshot = w == null ? null : w.read();
+                if (w != null && signer == null) {
+                    w.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the witness " + w.location() + ": " + e.getMessage(), e);
+            }
+            WitnessPublisher publisher = w != null && signer != null ? new WitnessPublisher(w, witnessWindow) : null;
+            ChainAppender appender = new ChainAppender(jdbi, tables, logId, writeTimeout, "airlog-" + name
+                    + "-connect", new WriterCheckpoints(signer, o, checkpointInterval, keys, publisher, snapshot));
+            return new JdbcAuditStream(this, tables, durability, appender, publisher);
+        }
+
+        private CheckpointWitness openWitness(String o) {
+            if (witness != null) {
+                return witness;
+            }
+            if (witnessFile == null) {
+                return null;
+            }
+            Path file = Files.isDirectory(witnessFile) ? FileWitness.fileFor(witnessFile, logId) : witnessFile;
+            try {
+                return FileWitness.create(file, o);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the witness file " + file + ": " + e.getMessage(), e);
+            }
         }
     }
 }

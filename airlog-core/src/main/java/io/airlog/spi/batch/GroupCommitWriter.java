@@ -3,6 +3,7 @@ package io.airlog.spi.batch;
 import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
 import io.airlog.AuditException;
+import io.airlog.AuditIntegrityException;
 import io.airlog.AuditOutcomeUnknownException;
 import io.airlog.QueueFullPolicy;
 import java.time.Duration;
@@ -75,6 +76,9 @@ import java.util.concurrent.locks.LockSupport;
  * content) or an error naming the fields that differ, and stores the others; with an appender
  * that cannot look events up by id ({@link BatchAppender#findStored}) the drafts are stored one
  * by one instead, so that only the repeated one fails.
+ * A batch the appender refuses because it found the log damaged (a failure caused by an
+ * {@link io.airlog.AuditIntegrityException}) fails its callers with an
+ * {@code AuditIntegrityException} naming the log and position.
  *
  * <p>An {@link Error} thrown by the appender stops the writer: the callers of the batch in
  * flight get an {@link AuditOutcomeUnknownException} (it may have come out of the commit),
@@ -213,6 +217,9 @@ public final class GroupCommitWriter {
             }
             if (cause instanceof AuditOutcomeUnknownException unknown) {
                 throw new AuditOutcomeUnknownException(unknown.getMessage(), unknown.eventId(), unknown);
+            }
+            if (cause instanceof AuditIntegrityException damage) {
+                throw new AuditIntegrityException(damage);
             }
             throw new AuditException(cause.getMessage(), cause);
         }
@@ -773,6 +780,11 @@ public final class GroupCommitWriter {
         Throwable root = cause instanceof BatchFailure && cause.getCause() != null ? cause.getCause() : cause;
         for (Submission s : List.copyOf(batch)) {
             failedEvents.incrementAndGet();
+            if (root instanceof AuditIntegrityException damage) {
+                // the appender refuses to build on a damaged log: its callers learn where and why
+                complete(s, null, new AuditIntegrityException(damage));
+                continue;
+            }
             complete(s, null, new AuditException("audit stream '" + streamName + "' could not store a batch of "
                     + batch.size() + " events in log '" + logId + "': " + detail
                     + (detail.endsWith("the log is unchanged") ? "" : "; the log is unchanged"), root));

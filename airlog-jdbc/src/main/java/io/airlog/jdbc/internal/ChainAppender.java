@@ -2,11 +2,22 @@ package io.airlog.jdbc.internal;
 
 import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
+import io.airlog.AuditIntegrityException;
 import io.airlog.ChainPosition;
+import io.airlog.checkpoint.Checkpoint;
+import io.airlog.checkpoint.RejectedCheckpointException;
+import io.airlog.checkpoint.SignedCheckpoint;
+import io.airlog.checkpoint.SignedNote;
 import io.airlog.jdbc.SqlDialect;
 import io.airlog.jdbc.TableNames;
+import io.airlog.jdbc.WriterCounters;
+import io.airlog.merkle.Digest;
+import io.airlog.merkle.TreeEdge;
+import io.airlog.spi.WitnessSnapshot;
 import io.airlog.spi.batch.BatchAppender;
 import io.airlog.spi.batch.BatchFailure;
+import io.airlog.verify.CheckpointVerifier;
+import io.airlog.verify.Damage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +29,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -43,7 +59,7 @@ import org.jdbi.v3.core.Jdbi;
  * stores the rows: if anything fails before the commit, the transaction rolls back and the
  * log is unchanged.
  *
- * <p>Every row a batch adds is inserted by {@link #insertRows}, inside the batch's transaction
+ * <p>Every row a batch adds is inserted by {@link #store}, inside the batch's transaction
  * and after the head row is locked; a step that stores more per batch belongs there, and its
  * check after a failed commit in {@link #resolve}.
  *
@@ -58,22 +74,56 @@ import org.jdbi.v3.core.Jdbi;
  * (the driver then closes the connection). H2's driver has no network timeout; on H2 only
  * the opening of connections is bounded.
  *
- * <p>Used by one thread only.
+ * <p><b>Integrity.</b> The appender keeps the right edge of the log's Merkle tree
+ * ({@link TreeEdge}) in memory. The first batch loads it under the head lock: from the newest
+ * trusted checkpoint row ({@link NewestCheckpoint}), or from the first row when there is none,
+ * extended over the rows after it, each checked; with a witness, the stored tree is compared
+ * with the newest witnessed checkpoint. Every batch then checks, under the head lock and
+ * before it appends, that the stored row at the edge's size carries the edge's last leaf and
+ * that no row follows it. When something differs (another writer appended, the head was set
+ * back, rows were deleted or forged) it reads the rows after its edge, checks them, and
+ * compares the head and the newest trusted checkpoint rows with them: rows it did not write
+ * are adopted (with a {@linkplain WriterCheckpoints#interval checkpoint interval}) or must be
+ * covered by a trusted checkpoint at exactly their end (interval zero); a head set back over
+ * intact rows is moved forward. Anything else is damage: the appender <em>refuses</em> this
+ * batch and every later one with an {@link AuditIntegrityException} naming the log, the
+ * position and what is wrong ({@link #refusal()}).
+ *
+ * <p><b>Checkpoints.</b> With a signer, a batch signs the tree after its rows when a
+ * checkpoint is due (the interval passed since the last one, or interval zero) and inserts the
+ * checkpoint row in the batch's transaction ({@link CheckpointInserts}); an idle timer signs
+ * an unsigned tail in a small transaction of its own (only while the head is where this
+ * appender left it), and {@link #close()} signs the tail. A checkpoint row already stored at
+ * the size to be signed (inserted by someone else) costs that checkpoint only. After commit,
+ * each checkpoint is offered to the witness publisher. The edge advances only after a commit,
+ * or after an in-doubt batch is resolved as stored.
+ *
+ * <p>{@link #append}, {@link #resolve} and {@link #findStored} are used by one thread only;
+ * the idle timer runs on a thread of its own and takes the head lock first.
  */
 public final class ChainAppender implements BatchAppender {
     /** Batches in a row that must find the head where this appender left it before it stops locking first. */
     public static final int QUIET_BATCHES = 8;
 
+    private static final System.Logger LOG = System.getLogger(ChainAppender.class.getName());
+
+    private final Jdbi jdbi;
     private final TableNames tables;
     private final String logId;
     private final Duration timeout;
     private final ConnectionOpener opener;
+    private final WriterCheckpoints checkpoints;
+    private final NewestCheckpoint newest;
+    private final ScheduledExecutorService idleTimer;
 
     private Handle handle;
     private Connection connection;
     private HeadRow head;
     private EventInserts inserts;
+    private CheckpointInserts checkpointInserts;
+    private StoredTail tail;
     private PreparedStatement findChecksum;
+    private PreparedStatement endRows;
     private volatile long connectionsOpened;
     private volatile long foreignAppends;
     /** Where this appender's last committed batch left the head; null when unknown (start, failure). */
@@ -81,44 +131,91 @@ public final class ChainAppender implements BatchAppender {
     /** Batches in a row that found the head at {@link #expectedHead}. */
     private int quietBatches;
 
+    /** The tree of the log as this appender stored or checked it; null until the first batch loads it. */
+    private volatile TreeEdge edge;
+    /** The batch whose commit was cut off: its tree and checkpoint, applied if it turns out stored. */
+    private Sealed inDoubt;
+    /** Guards {@link #signedSize} and {@link #lastSignedNanos}, which the idle timer also updates. */
+    private final Object signing = new Object();
+    /** The newest tree size known to be covered by a trusted checkpoint. */
+    private long signedSize;
+    private long lastSignedNanos;
+    private volatile AuditIntegrityException refusal;
+    private final AtomicLong checkpointsSigned = new AtomicLong();
+    private final AtomicLong checkpointsSkipped = new AtomicLong();
+    private final AtomicLong adoptedRows = new AtomicLong();
+    private final AtomicLong headsMovedForward = new AtomicLong();
+    private final AtomicLong untrustedCheckpointRows = new AtomicLong();
+    private volatile long newestUntrustedReported;
+
+    /** A batch sealed in a transaction: its events, the tree after them, and its checkpoint if one was signed. */
+    private record Sealed(List<AuditEvent> events, TreeEdge edge, Checkpoint checkpoint, SignedNote note) {
+    }
+
     /**
      * @param jdbi where connections come from
      * @param tables the table names
      * @param logId the log to append to
      * @param timeout the longest wait for a connection, and for each answer of the database
      * @param threadName the name of the thread that opens connections
+     * @param checkpoints how checkpoints are signed and checked
      */
-    public ChainAppender(Jdbi jdbi, TableNames tables, String logId, Duration timeout, String threadName) {
+    public ChainAppender(Jdbi jdbi, TableNames tables, String logId, Duration timeout, String threadName,
+                         WriterCheckpoints checkpoints) {
+        this.jdbi = jdbi;
         this.tables = tables;
         this.logId = logId;
         this.timeout = timeout;
         this.opener = new ConnectionOpener(jdbi, threadName);
+        this.checkpoints = checkpoints;
+        this.newest = new NewestCheckpoint(tables, logId, checkpoints.origin(), checkpoints.keys());
+        if (checkpoints.signer() != null && !checkpoints.interval().isZero()) {
+            long period = checkpoints.interval().toNanos();
+            idleTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "airlog-checkpoints " + logId);
+                t.setDaemon(true);
+                return t;
+            });
+            idleTimer.scheduleWithFixedDelay(this::signIdleTail, period, period, TimeUnit.NANOSECONDS);
+        } else {
+            idleTimer = null;
+        }
     }
 
     /**
      * Seals and stores a batch of drafts as the next events of the log, in order, in one
-     * transaction. The drafts are asked for once the transaction holds the head row's lock,
-     * or, at the expected head, before the transaction starts and again if it has to lock.
+     * transaction, after checking the stored end of the log (see the class comment). The
+     * drafts are asked for once the transaction holds the head row's lock, or, at the expected
+     * head, before the transaction starts and again if it has to lock.
      *
      * @param source gives the drafts once the head row is locked (not at all if that fails)
      * @return the stored events, in the order of the drafts
      * @throws BatchFailure if the transaction did not commit (nothing was stored) or its
-     *         outcome is unknown ({@link BatchFailure.Kind#IN_DOUBT}, with the sealed events)
+     *         outcome is unknown ({@link BatchFailure.Kind#IN_DOUBT}, with the sealed events);
+     *         caused by an {@link AuditIntegrityException} when the appender refuses a damaged log
      */
     @Override
     public List<AuditEvent> append(DraftSource source) throws BatchFailure {
+        AuditIntegrityException refused = refusal;
+        if (refused != null) {
+            throw SqlStates.rolledBack("refusing to append to a damaged log: " + refused.getMessage(), refused);
+        }
         try {
             connect();
         } catch (SQLException | RuntimeException e) {
             disconnect();
             throw SqlStates.rolledBack("cannot connect to the database: " + message(e), e);
         }
-        List<AuditEvent> events;
+        Sealed sealed;
         try {
-            events = expectedHead != null && quietBatches >= QUIET_BATCHES ? appendAtExpectedHead(source) : null;
-            if (events == null) {
-                events = appendUnderLock(source);
+            sealed = expectedHead != null && quietBatches >= QUIET_BATCHES ? appendAtExpectedHead(source) : null;
+            if (sealed == null) {
+                sealed = appendUnderLock(source);
             }
+        } catch (AuditIntegrityException e) {
+            refuse(e);
+            rollbackKeepingConnection();
+            throw SqlStates.rolledBack("refusing to append to a damaged log: " + e.getMessage(), e);
         } catch (SQLException | RuntimeException e) {
             if (e instanceof SQLException sql && SqlStates.isIntegrityViolation(sql)) {
                 rollbackKeepingConnection(); // a row was refused, the connection is fine
@@ -131,28 +228,65 @@ public final class ChainAppender implements BatchAppender {
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             disconnect();
+            inDoubt = sealed;
             throw BatchFailure.inDoubt("the commit failed (" + message(e) + "); whether it took effect is not"
-                    + " known yet", e, events);
+                    + " known yet", e, sealed.events());
         }
-        expectedHead = events.get(events.size() - 1).position();
-        return events;
+        committed(sealed);
+        return sealed.events();
     }
 
-    /** Moves the head from where this appender left it, then inserts; null if another writer moved it. */
-    private List<AuditEvent> appendAtExpectedHead(DraftSource source) throws SQLException {
+    /** The batch is stored: the tree advances, and its checkpoint (if any) goes to the witness. */
+    private void committed(Sealed sealed) {
+        edge = sealed.edge();
+        expectedHead = StoredTail.position(sealed.edge());
+        if (sealed.checkpoint() != null) {
+            signed(sealed.checkpoint(), sealed.note());
+        }
+    }
+
+    /** A checkpoint is committed: remembers it and offers it to the witness. */
+    private void signed(Checkpoint checkpoint, SignedNote note) {
+        synchronized (signing) {
+            signedSize = Math.max(signedSize, checkpoint.size());
+            lastSignedNanos = System.nanoTime();
+        }
+        checkpointsSigned.incrementAndGet();
+        if (checkpoints.publisher() != null) {
+            checkpoints.publisher().offer(checkpoint, note);
+        }
+    }
+
+    private void refuse(AuditIntegrityException e) {
+        if (refusal == null) {
+            refusal = e;
+            LOG.log(System.Logger.Level.ERROR, "airlog: refusing to append to log ''{0}'': {1}", logId,
+                    e.getMessage());
+        }
+    }
+
+    /** Moves the head from where this appender left it, then checks the end and inserts; null to lock instead. */
+    private Sealed appendAtExpectedHead(DraftSource source) throws SQLException {
+        TreeEdge known = edge;
         List<AuditEvent> events = seal(source.drafts(), expectedHead);
         if (!head.tryAdvance(expectedHead, events.get(events.size() - 1).position())) {
             return null;
         }
-        insertRows(events);
+        if (!endIsAsLeft(known)) {
+            // the stored end changed under a head that did not: check it all, under the lock
+            connection.rollback();
+            quietBatches = 0;
+            return null;
+        }
+        Sealed sealed = store(known, events);
         quietBatches++;
-        return events;
+        return sealed;
     }
 
-    /** Locks the head, then seals from it, inserts and moves it. */
-    private List<AuditEvent> appendUnderLock(DraftSource source) throws SQLException {
-        ChainPosition start = head.lockOrCreate();
-        if (start.equals(expectedHead)) {
+    /** Locks the head, checks the stored end against it, then seals from it, inserts and moves it. */
+    private Sealed appendUnderLock(DraftSource source) throws SQLException {
+        ChainPosition locked = head.lockOrCreate();
+        if (locked.equals(expectedHead)) {
             quietBatches++;
         } else {
             if (expectedHead != null) {
@@ -160,10 +294,298 @@ public final class ChainAppender implements BatchAppender {
             }
             quietBatches = 0;
         }
+        if (edge == null) {
+            edge = load();
+        }
+        TreeEdge known = edge;
+        if (!locked.equals(StoredTail.position(known)) || !endIsAsLeft(known)) {
+            known = reconcile(locked, known);
+            edge = known;
+        }
+        ChainPosition start = StoredTail.position(known);
         List<AuditEvent> events = seal(source.drafts(), start);
-        insertRows(events);
-        head.advance(start, events.get(events.size() - 1).position());
-        return events;
+        Sealed sealed = store(known, events);
+        head.advance(locked, events.get(events.size() - 1).position());
+        if (locked.size() < start.size()) {
+            headsMovedForward.incrementAndGet();
+            LOG.log(System.Logger.Level.WARNING, "airlog: the head of log ''{0}'' was set back to size {1} with"
+                    + " intact rows after it up to {2}; moved it forward", logId, locked.size(), start.size());
+        }
+        return sealed;
+    }
+
+    /** Inserts the batch's rows, and its checkpoint row when one is due. */
+    private Sealed store(TreeEdge known, List<AuditEvent> events) throws SQLException {
+        TreeEdge after = known;
+        for (AuditEvent e : events) {
+            after = after.append(Digest.fromHex(e.checksum()));
+        }
+        Checkpoint checkpoint = null;
+        SignedNote note = null;
+        if (due() && freeToSign(known, after.size())) {
+            checkpoint = Checkpoint.of(checkpoints.origin(), after);
+            note = checkpoints.signer().sign(checkpoint);
+        }
+        inserts.insert(events);
+        if (note != null) {
+            checkpointInserts.insert(logId, after, note);
+        }
+        return new Sealed(events, after, checkpoint, note);
+    }
+
+    private boolean due() {
+        if (checkpoints.signer() == null) {
+            return false;
+        }
+        synchronized (signing) {
+            return checkpoints.interval().isZero()
+                    || System.nanoTime() - lastSignedNanos >= checkpoints.interval().toNanos();
+        }
+    }
+
+    /**
+     * Whether no checkpoint row is stored at {@code size} yet; also checks the trusted ones
+     * newer than what is known signed: one beyond {@code known} means the stored log lost
+     * events after a signed checkpoint.
+     */
+    private boolean freeToSign(TreeEdge known, long size) throws SQLException {
+        long signedNow;
+        synchronized (signing) {
+            signedNow = signedSize;
+        }
+        NewestCheckpoint.Found found = newest.find(connection, signedNow, Long.MAX_VALUE);
+        if (found.newest().isPresent()) {
+            NewestCheckpoint.Trusted t = found.newest().get();
+            if (t.size() > known.size()) {
+                throw new AuditIntegrityException(logId, known.size() + 1, "a trusted signed checkpoint covers "
+                        + t.size() + " events but the head and the stored rows end at " + known.size()
+                        + ": events were lost at the end");
+            }
+            if (t.size() == known.size()) {
+                tail.checkMatches(known, t);
+            }
+            synchronized (signing) {
+                signedSize = Math.max(signedSize, t.size());
+            }
+        }
+        boolean free = true;
+        for (NewestCheckpoint.Rejected r : found.rejected()) {
+            reportUntrusted(r);
+            if (r.size() == size) {
+                free = false;
+            }
+        }
+        if (!free) {
+            checkpointsSkipped.incrementAndGet();
+            LOG.log(System.Logger.Level.WARNING, "airlog: log ''{0}'' already holds a checkpoint row of tree size"
+                    + " {1} that no trusted key signed; this checkpoint is skipped, the next one is signed",
+                    logId, size);
+        }
+        return free;
+    }
+
+    private void reportUntrusted(NewestCheckpoint.Rejected r) {
+        if (r.size() > newestUntrustedReported) {
+            newestUntrustedReported = r.size();
+            untrustedCheckpointRows.incrementAndGet();
+            LOG.log(System.Logger.Level.WARNING, "airlog: log ''{0}'' holds a checkpoint row of tree size {1} that"
+                    + " is not trusted (ignored): {2}", logId, r.size(), r.problem());
+        }
+    }
+
+    /**
+     * Whether the stored end is where {@code known} says: the row at its size carries its last
+     * leaf (for the empty tree: no row at sequence 1) and no row follows.
+     */
+    private boolean endIsAsLeft(TreeEdge known) throws SQLException {
+        ChainPosition at = StoredTail.position(known);
+        endRows.setString(1, logId);
+        endRows.setLong(2, Math.max(1, at.size()));
+        try (ResultSet rs = endRows.executeQuery()) {
+            if (at.size() == 0) {
+                return !rs.next();
+            }
+            return rs.next() && rs.getLong(1) == at.size() && at.lastChecksum().equals(rs.getString(2))
+                    && !rs.next();
+        }
+    }
+
+    /**
+     * The stored end differs from {@code known}: checks the rows after it, the head and the
+     * trusted checkpoints, and returns the tree to append to.
+     *
+     * @throws AuditIntegrityException if the stored log is damaged
+     */
+    private TreeEdge reconcile(ChainPosition locked, TreeEdge known) throws SQLException {
+        ChainPosition at = StoredTail.position(known);
+        if (at.size() > 0) {
+            String stored = checksumOf(at.size());
+            if (stored == null) {
+                throw new AuditIntegrityException(logId, at.size(), "the row of sequence " + at.size()
+                        + " that this writer stored or checked is gone (events were deleted"
+                        + (locked.size() < at.size() ? " and the head set back to " + locked.size() : "") + ")");
+            }
+            if (!at.lastChecksum().equals(stored)) {
+                throw new AuditIntegrityException(logId, at.size(), "the row of sequence " + at.size()
+                        + " no longer carries the checksum this writer stored or checked there (rewritten)");
+            }
+        }
+        long signedBefore;
+        synchronized (signing) {
+            signedBefore = signedSize;
+        }
+        NewestCheckpoint.Found found = newest.find(connection, Math.max(signedBefore, known.size()) - 1,
+                Long.MAX_VALUE);
+        found.rejected().forEach(this::reportUntrusted);
+        NewestCheckpoint.Trusted trusted = found.newest().orElse(null);
+        if (trusted != null && trusted.size() == known.size()) {
+            tail.checkMatches(known, trusted);
+        }
+        StoredTail.Extended extended = tail.extend(known, trusted, locked.size(), null);
+        TreeEdge stored = extended.edge();
+        checkAgainst(locked, known, stored, trusted, extended.checksumAt());
+        long foreign = stored.size() - known.size();
+        if (foreign > 0) {
+            adoptedRows.addAndGet(foreign);
+            LOG.log(System.Logger.Level.INFO, "airlog: log ''{0}'': {1} row(s) after {2} were appended by another"
+                    + " writer; checked and adopted", logId, foreign, known.size());
+        }
+        return stored;
+    }
+
+    /**
+     * The rules for a stored end that differs from what this writer knew ({@code known}):
+     * rows it did not write must verify (done by the caller), the head must be at or before
+     * the stored end and match its row, nothing trusted may be signed beyond the stored end,
+     * and with interval zero foreign rows must end at a trusted checkpoint.
+     */
+    private void checkAgainst(ChainPosition locked, TreeEdge known, TreeEdge stored,
+                              NewestCheckpoint.Trusted trusted, String checksumAtHead) throws SQLException {
+        long end = stored.size();
+        if (locked.size() > end) {
+            throw new AuditIntegrityException(logId, end + 1, "the head says " + locked.size()
+                    + " events but the stored rows end at " + end + ": events were deleted");
+        }
+        if (locked.size() > 0) {
+            String atHead;
+            if (locked.size() > known.size()) {
+                atHead = checksumAtHead;
+            } else if (locked.size() == known.size()) {
+                atHead = StoredTail.position(known).lastChecksum();
+            } else {
+                atHead = checksumOf(locked.size());
+            }
+            if (!locked.lastChecksum().equals(atHead)) {
+                throw new AuditIntegrityException(logId, locked.size(), "the head's last checksum is not the"
+                        + " checksum of the stored row of sequence " + locked.size());
+            }
+        }
+        if (trusted != null) {
+            if (trusted.size() > end) {
+                throw new AuditIntegrityException(logId, end + 1, "a trusted signed checkpoint covers "
+                        + trusted.size() + " events but only " + end + " are stored: events were lost at the end");
+            }
+            synchronized (signing) {
+                signedSize = Math.max(signedSize, trusted.size());
+            }
+        }
+        if (end > known.size() && checkpoints.everyBatch() && (trusted == null || trusted.size() != end)) {
+            throw new AuditIntegrityException(logId, known.size() + 1, "rows " + (known.size() + 1) + ".." + end
+                    + " are covered by no trusted checkpoint at the head, yet with checkpointInterval 0 every"
+                    + " batch stores its signed checkpoint: they were not appended by an airlog writer");
+        }
+    }
+
+    private String checksumOf(long sequence) throws SQLException {
+        findChecksum.setString(1, logId);
+        findChecksum.setLong(2, sequence);
+        try (ResultSet rs = findChecksum.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /**
+     * Loads the tree at the first batch, under the head lock: from the newest trusted
+     * checkpoint row (not newer than the witnessed size, so that the witness can be compared)
+     * or from the first row, extended over the rows after it; the rows must match the newest
+     * trusted checkpoint and the witness.
+     */
+    private TreeEdge load() throws SQLException {
+        NewestCheckpoint.Found found = checkpoints.keys().isEmpty()
+                ? new NewestCheckpoint.Found(Optional.empty(), List.of()) : newest.find(connection);
+        found.rejected().forEach(this::reportUntrusted);
+        NewestCheckpoint.Trusted newestTrusted = found.newest().orElse(null);
+        long witnessed = witnessedSize();
+        NewestCheckpoint.Trusted start = newestTrusted;
+        if (start != null && witnessed >= 0 && start.size() > witnessed) {
+            start = newest.find(connection, -1, witnessed).newest().orElse(null);
+        }
+        CheckpointVerifier witness = null;
+        if (checkpoints.witnessed() != null && !checkpoints.keys().isEmpty()) {
+            CheckpointVerifier.Builder b = CheckpointVerifier.builder(logId).origin(checkpoints.origin())
+                    .trustedKeys(checkpoints.keys()).witness(checkpoints.witnessed());
+            if (start != null) {
+                b.startAt(start.signed(), start.edge());
+            }
+            witness = b.build();
+        }
+        TreeEdge from = start == null ? TreeEdge.empty() : start.edge();
+        if (start != null) {
+            String stored = checksumOf(start.size());
+            if (!start.edge().lastLeaf().orElseThrow().hex().equals(stored)) {
+                throw new AuditIntegrityException(logId, start.size(), stored == null
+                        ? "the row of sequence " + start.size() + " that a trusted checkpoint covers is gone"
+                        : "the row of sequence " + start.size() + " is not the one a trusted checkpoint signed");
+            }
+        }
+        TreeEdge loaded = tail.extend(from, newestTrusted == start ? null : newestTrusted, -1, witness).edge();
+        if (witness != null) {
+            List<Damage> damages = witness.finish().damages();
+            if (!damages.isEmpty()) {
+                Damage d = damages.get(0);
+                throw new AuditIntegrityException(logId, d.firstSequence(), d.detail());
+            }
+        }
+        if (newestTrusted != null && newestTrusted.size() > loaded.size()) {
+            throw new AuditIntegrityException(logId, loaded.size() + 1, "a trusted signed checkpoint covers "
+                    + newestTrusted.size() + " events but only " + loaded.size() + " are stored: events were lost"
+                    + " at the end");
+        }
+        long signedAtStart = newestTrusted == null ? 0 : newestTrusted.size();
+        synchronized (signing) {
+            signedSize = signedAtStart;
+            lastSignedNanos = System.nanoTime() - checkpoints.interval().toNanos();
+        }
+        if (checkpoints.everyBatch() && loaded.size() > signedAtStart) {
+            throw new AuditIntegrityException(logId, signedAtStart + 1, "rows " + (signedAtStart + 1) + ".."
+                    + loaded.size() + " are covered by no trusted checkpoint, yet with checkpointInterval 0 every"
+                    + " batch stores its signed checkpoint: they were not appended by an airlog writer (a log last"
+                    + " written with an interval is started once with an interval first, which signs its tail)");
+        }
+        if (loaded.size() > signedAtStart && checkpoints.signer() != null) {
+            LOG.log(System.Logger.Level.INFO, "airlog: log ''{0}'' ends in {1} event(s) no trusted checkpoint"
+                    + " covers; the next checkpoint covers them", logId, loaded.size() - signedAtStart);
+        }
+        return loaded;
+    }
+
+    /** The size of the newest checkpoint the witness holds that a trusted key signed; -1 if none. */
+    private long witnessedSize() {
+        WitnessSnapshot w = checkpoints.witnessed();
+        if (w == null || checkpoints.keys().isEmpty()) {
+            return -1;
+        }
+        for (WitnessSnapshot.Record r : w.newestFirst()) {
+            if (r.note() != null) {
+                try {
+                    SignedCheckpoint c = checkpoints.keys().open(r.note(), checkpoints.origin());
+                    return c.size();
+                } catch (RejectedCheckpointException e) {
+                    // not trusted: the check reports it; an older record may be
+                }
+            }
+        }
+        return -1;
     }
 
     private List<AuditEvent> seal(List<AuditDraft> drafts, ChainPosition start) {
@@ -178,9 +600,65 @@ public final class ChainAppender implements BatchAppender {
         return events;
     }
 
-    /** Inserts every row of the batch, inside its transaction, after the head row is locked. */
-    private void insertRows(List<AuditEvent> events) throws SQLException {
-        inserts.insert(events);
+    /** Run by the idle timer: signs a tail the interval left unsigned. */
+    private void signIdleTail() {
+        try {
+            signTail(false);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "airlog: could not sign the unsigned tail of log ''{0}'': {1}",
+                    logId, message(e));
+        }
+    }
+
+    /**
+     * Signs the tree as this appender left it, if events are unsigned and (unless
+     * {@code always}) the interval has passed, in a transaction of its own that locks the head
+     * first and gives up if the head moved.
+     */
+    private void signTail(boolean always) {
+        TreeEdge known = edge;
+        if (refusal != null || known == null || checkpoints.signer() == null) {
+            return;
+        }
+        synchronized (signing) {
+            if (known.size() <= signedSize
+                    || !always && System.nanoTime() - lastSignedNanos < checkpoints.interval().toNanos()) {
+                return;
+            }
+        }
+        try (Handle h = jdbi.open()) {
+            Connection c = h.getConnection();
+            c.setAutoCommit(false);
+            try (HeadRow row = new HeadRow(tables, logId, SqlDialect.of(c), c);
+                 CheckpointInserts insert = new CheckpointInserts(tables, c)) {
+                if (!StoredTail.position(known).equals(row.lockOrCreate()) || edge != known) {
+                    c.rollback();
+                    return;
+                }
+                long signedNow;
+                synchronized (signing) {
+                    signedNow = signedSize;
+                }
+                NewestCheckpoint.Found found = newest.find(c, signedNow, Long.MAX_VALUE);
+                if (found.newest().map(t -> t.size() >= known.size()).orElse(false)
+                        || found.rejected().stream().anyMatch(r -> r.size() == known.size())) {
+                    c.rollback(); // signed already, or a row someone else inserted takes the size
+                    return;
+                }
+                Checkpoint checkpoint = Checkpoint.of(checkpoints.origin(), known);
+                SignedNote note = checkpoints.signer().sign(checkpoint);
+                insert.insert(logId, known, note);
+                c.commit();
+                signed(checkpoint, note);
+            } catch (SQLException e) {
+                c.rollback();
+                throw new IllegalStateException(e.getMessage(), e);
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -188,7 +666,7 @@ public final class ChainAppender implements BatchAppender {
      * the batch's transaction held it, so once it is granted that transaction has ended,
      * committed or rolled back. The batch is stored if and only if the row at its last
      * sequence carries its last event's checksum (the checksum covers the event id and every
-     * field, and the batch's rows were committed together).
+     * field, and the batch's rows were committed together). The tree advances only if it is.
      *
      * @param events the batch's sealed events, in order
      * @throws BatchFailure if the database cannot be asked (the writer tries again later)
@@ -199,14 +677,15 @@ public final class ChainAppender implements BatchAppender {
         try {
             connect();
             head.lockOrCreate();
-            findChecksum.setString(1, logId);
-            findChecksum.setLong(2, last.sequence());
-            String stored;
-            try (ResultSet rs = findChecksum.executeQuery()) {
-                stored = rs.next() ? rs.getString(1) : null;
-            }
+            String stored = checksumOf(last.sequence());
             connection.rollback();
-            return last.checksum().equals(stored) ? Resolution.STORED : Resolution.NOT_STORED;
+            boolean isStored = last.checksum().equals(stored);
+            Sealed sealed = inDoubt;
+            inDoubt = null;
+            if (isStored && sealed != null && sealed.events().equals(events)) {
+                committed(sealed);
+            }
+            return isStored ? Resolution.STORED : Resolution.NOT_STORED;
         } catch (SQLException | RuntimeException e) {
             rollbackAndDisconnect();
             throw SqlStates.rolledBack("cannot check whether the commit took effect: " + message(e), e);
@@ -262,8 +741,13 @@ public final class ChainAppender implements BatchAppender {
         SqlDialect dialect = SqlDialect.of(connection);
         head = new HeadRow(tables, logId, dialect, connection);
         inserts = new EventInserts(tables, connection);
+        checkpointInserts = new CheckpointInserts(tables, connection);
+        tail = new StoredTail(tables, logId, connection);
         findChecksum = connection.prepareStatement("SELECT checksum FROM " + tables.event()
                 + " WHERE log_id = ? AND seq = ?");
+        endRows = connection.prepareStatement("SELECT seq, checksum FROM " + tables.event()
+                + " WHERE log_id = ? AND seq >= ? ORDER BY seq");
+        endRows.setMaxRows(2);
     }
 
     /** How many connections this appender has opened: one, plus one after every failure but a refused row. */
@@ -315,14 +799,25 @@ public final class ChainAppender implements BatchAppender {
             inserts.close();
             inserts = null;
         }
-        if (findChecksum != null) {
-            try {
-                findChecksum.close();
-            } catch (SQLException e) {
-                // the connection is being dropped anyway
-            }
-            findChecksum = null;
+        if (checkpointInserts != null) {
+            checkpointInserts.close();
+            checkpointInserts = null;
         }
+        if (tail != null) {
+            tail.close();
+            tail = null;
+        }
+        for (PreparedStatement ps : new PreparedStatement[] {findChecksum, endRows}) {
+            if (ps != null) {
+                try {
+                    ps.close();
+                } catch (SQLException e) {
+                    // the connection is being dropped anyway
+                }
+            }
+        }
+        findChecksum = null;
+        endRows = null;
         if (handle != null) {
             try {
                 connection.rollback();
@@ -344,10 +839,39 @@ public final class ChainAppender implements BatchAppender {
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
-    /** Closes the connection. */
+    /** How the checks and checkpoints of this appender went so far. */
+    public WriterCounters counters() {
+        long signedNow;
+        synchronized (signing) {
+            signedNow = signedSize;
+        }
+        return new WriterCounters(signedNow, checkpointsSigned.get(), checkpointsSkipped.get(), adoptedRows.get(),
+                headsMovedForward.get(), untrustedCheckpointRows.get());
+    }
+
+    /** Why this appender refuses to append, or null while it does not. */
+    public AuditIntegrityException refusal() {
+        return refusal;
+    }
+
+    /** Stops the idle timer, signs the unsigned tail (unless refused) and closes the connection. */
     @Override
     public void close() {
+        if (idleTimer != null) {
+            idleTimer.shutdownNow();
+            try {
+                idleTimer.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         rollbackAndDisconnect();
+        try {
+            signTail(true);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "airlog: could not sign the tail of log ''{0}'' at close: {1}",
+                    logId, message(e));
+        }
         opener.close();
     }
 }

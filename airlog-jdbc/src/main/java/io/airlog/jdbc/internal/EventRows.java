@@ -18,20 +18,21 @@ import java.util.UUID;
  * Maps an {@link AuditEvent} to a row of the event table and back, exactly.
  *
  * <p>Writing binds the event to {@link #insertSql}'s parameters. Reading maps the first
- * {@value #COLUMN_COUNT} columns of a result set, selected as {@link #COLUMNS}, back to an
+ * {@link #COLUMN_COUNT} columns of a result set, selected as {@link #COLUMNS}, back to an
  * event, and is strict: a stored value that does not map back to exactly one event field
  * (an unknown enum name, a UUID not in lowercase canonical form, JSON that is not the
- * RFC 8785 canonical text of its value, a NULL in a required column) is rejected with an
+ * RFC 8785 canonical text of its value, a NULL in a required column, an encoding version
+ * other than {@value #ENCODING}) is rejected with an
  * {@link IllegalArgumentException} naming the column, so that no edit of a stored value
  * can leave the checksum valid.
  */
 public final class EventRows {
-    /** The event table's columns, in binding and reading order. */
-    public static final String COLUMNS = "log_id, seq, event_id, ts_nanos, action, principal_subject, principal_auth,"
-            + " principal_metadata, resource, resource_id, outcome, correlation_id, context, previous_checksum,"
-            + " checksum";
+    /** The event table's columns, in binding and reading order ({@link EventColumn#NAMES}). */
+    public static final String COLUMNS = EventColumn.NAMES;
     /** The number of columns in {@link #COLUMNS}. */
-    public static final int COLUMN_COUNT = 15;
+    public static final int COLUMN_COUNT = EventColumn.values().length;
+    /** The encoding version this code writes and reads (docs/encoding.md). */
+    public static final int ENCODING = 1;
 
     private EventRows() {
     }
@@ -42,31 +43,33 @@ public final class EventRows {
                 + "?)";
     }
 
-    /** Binds the event to parameters 1 to {@value #COLUMN_COUNT} of an insert prepared from {@link #insertSql}. */
+    /** Binds the event to parameters 1 to {@link #COLUMN_COUNT} of an insert prepared from {@link #insertSql}. */
     public static void bind(PreparedStatement ps, AuditEvent event) throws SQLException {
         bind(ps, 0, event);
     }
 
     /**
-     * Binds the event to parameters {@code offset + 1} to {@code offset + }{@value #COLUMN_COUNT},
+     * Binds the event to parameters {@code offset + 1} to {@code offset + }{@link #COLUMN_COUNT},
      * in {@link #COLUMNS} order: one row of a multi-row insert.
      */
     public static void bind(PreparedStatement ps, int offset, AuditEvent event) throws SQLException {
-        ps.setString(offset + 1, event.logId());
-        ps.setLong(offset + 2, event.sequence());
-        ps.setString(offset + 3, event.eventId().toString());
-        ps.setLong(offset + 4, EventEncoder.epochNanos(event.timestamp()));
-        ps.setString(offset + 5, event.action());
-        ps.setString(offset + 6, event.principal().subject());
-        ps.setString(offset + 7, event.principal().authMethod().name());
-        ps.setString(offset + 8, ((CanonicalMap) event.principal().metadata()).json());
-        setNullable(ps, offset + 9, event.resource());
-        setNullable(ps, offset + 10, event.resourceId());
-        ps.setString(offset + 11, event.outcome().name());
-        setNullable(ps, offset + 12, event.correlationId());
-        ps.setString(offset + 13, event.contextJson());
-        ps.setString(offset + 14, event.previousChecksum());
-        ps.setString(offset + 15, event.checksum());
+        ps.setString(offset + EventColumn.LOG_ID.index(), event.logId());
+        ps.setLong(offset + EventColumn.SEQ.index(), event.sequence());
+        ps.setString(offset + EventColumn.EVENT_ID.index(), event.eventId().toString());
+        ps.setLong(offset + EventColumn.TS_NANOS.index(), EventEncoder.epochNanos(event.timestamp()));
+        ps.setString(offset + EventColumn.ACTION.index(), event.action());
+        ps.setString(offset + EventColumn.PRINCIPAL_SUBJECT.index(), event.principal().subject());
+        ps.setString(offset + EventColumn.PRINCIPAL_AUTH.index(), event.principal().authMethod().name());
+        ps.setString(offset + EventColumn.PRINCIPAL_METADATA.index(),
+                ((CanonicalMap) event.principal().metadata()).json());
+        setNullable(ps, offset + EventColumn.RESOURCE.index(), event.resource());
+        setNullable(ps, offset + EventColumn.RESOURCE_ID.index(), event.resourceId());
+        ps.setString(offset + EventColumn.OUTCOME.index(), event.outcome().name());
+        setNullable(ps, offset + EventColumn.CORRELATION_ID.index(), event.correlationId());
+        ps.setString(offset + EventColumn.CONTEXT.index(), event.contextJson());
+        ps.setString(offset + EventColumn.PREVIOUS_CHECKSUM.index(), event.previousChecksum());
+        ps.setString(offset + EventColumn.CHECKSUM.index(), event.checksum());
+        ps.setInt(offset + EventColumn.ENCODING.index(), ENCODING);
     }
 
     /**
@@ -77,27 +80,35 @@ public final class EventRows {
      * @throws SQLException if the driver fails
      */
     public static AuditEvent read(ResultSet rs) throws SQLException {
-        String logId = required(rs, 1, "log_id");
-        long seq = rs.getLong(2);
+        int encoding = rs.getInt(EventColumn.ENCODING.index());
+        if (rs.wasNull()) {
+            throw new IllegalArgumentException("column encoding is NULL");
+        }
+        if (encoding != ENCODING) {
+            throw new IllegalArgumentException("column encoding: the row is in encoding version " + encoding
+                    + "; this airlog reads version " + ENCODING + " only (docs/encoding.md)");
+        }
+        String logId = required(rs, EventColumn.LOG_ID);
+        long seq = rs.getLong(EventColumn.SEQ.index());
         if (rs.wasNull()) {
             throw new IllegalArgumentException("column seq is NULL");
         }
-        UUID eventId = uuid(required(rs, 3, "event_id"));
-        long tsNanos = rs.getLong(4);
+        UUID eventId = uuid(required(rs, EventColumn.EVENT_ID));
+        long tsNanos = rs.getLong(EventColumn.TS_NANOS.index());
         if (rs.wasNull()) {
             throw new IllegalArgumentException("column ts_nanos is NULL");
         }
-        String action = required(rs, 5, "action");
-        String subject = required(rs, 6, "principal_subject");
-        AuthMethod auth = enumValue(AuthMethod.class, required(rs, 7, "principal_auth"), "principal_auth");
-        CanonicalMap metadata = canonicalObject(required(rs, 8, "principal_metadata"), "principal_metadata");
-        String resource = rs.getString(9);
-        String resourceId = rs.getString(10);
-        Outcome outcome = enumValue(Outcome.class, required(rs, 11, "outcome"), "outcome");
-        String correlationId = rs.getString(12);
-        CanonicalMap context = canonicalObject(required(rs, 13, "context"), "context");
-        String previousChecksum = required(rs, 14, "previous_checksum");
-        String checksum = required(rs, 15, "checksum");
+        String action = required(rs, EventColumn.ACTION);
+        String subject = required(rs, EventColumn.PRINCIPAL_SUBJECT);
+        AuthMethod auth = enumValue(AuthMethod.class, required(rs, EventColumn.PRINCIPAL_AUTH), "principal_auth");
+        CanonicalMap metadata = canonicalObject(required(rs, EventColumn.PRINCIPAL_METADATA), "principal_metadata");
+        String resource = rs.getString(EventColumn.RESOURCE.index());
+        String resourceId = rs.getString(EventColumn.RESOURCE_ID.index());
+        Outcome outcome = enumValue(Outcome.class, required(rs, EventColumn.OUTCOME), "outcome");
+        String correlationId = rs.getString(EventColumn.CORRELATION_ID.index());
+        CanonicalMap context = canonicalObject(required(rs, EventColumn.CONTEXT), "context");
+        String previousChecksum = required(rs, EventColumn.PREVIOUS_CHECKSUM);
+        String checksum = required(rs, EventColumn.CHECKSUM);
         Principal principal;
         try {
             principal = new Principal(subject, auth, metadata);
@@ -116,10 +127,10 @@ public final class EventRows {
         }
     }
 
-    private static String required(ResultSet rs, int index, String column) throws SQLException {
-        String value = rs.getString(index);
+    private static String required(ResultSet rs, EventColumn column) throws SQLException {
+        String value = rs.getString(column.index());
         if (value == null) {
-            throw new IllegalArgumentException("column " + column + " is NULL");
+            throw new IllegalArgumentException("column " + column.columnName() + " is NULL");
         }
         return value;
     }

@@ -48,10 +48,6 @@ public final class SchemaDefinition {
             return new Column(name, Kind.BIGINT, 0);
         }
 
-        static Column smallint(String name) {
-            return new Column(name, Kind.SMALLINT, 0);
-        }
-
         static Column text(String name, int minLength) {
             return new Column(name, Kind.TEXT, minLength);
         }
@@ -74,23 +70,7 @@ public final class SchemaDefinition {
     /** The tables of the schema with the given names. */
     public static List<Table> tables(TableNames names) {
         return List.of(
-                new Table(names.event(), List.of(
-                        Column.text("log_id", 128),
-                        Column.bigint("seq"),
-                        Column.text("event_id", 36),
-                        Column.bigint("ts_nanos"),
-                        Column.text("action", 256),
-                        Column.text("principal_subject", 256),
-                        Column.text("principal_auth", 16),
-                        Column.text("principal_metadata", 8 * 1024),
-                        Column.text("resource", 256),
-                        Column.text("resource_id", 256),
-                        Column.text("outcome", 16),
-                        Column.text("correlation_id", 128),
-                        Column.text("context", 64 * 1024),
-                        Column.text("previous_checksum", 64),
-                        Column.text("checksum", 64),
-                        Column.smallint("encoding")), true),
+                new Table(names.event(), EventColumn.schema(), true),
                 new Table(names.head(), List.of(
                         Column.text("log_id", 128),
                         Column.bigint("size"),

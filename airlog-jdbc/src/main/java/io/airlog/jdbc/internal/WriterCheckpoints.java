@@ -1,0 +1,37 @@
+package io.airlog.jdbc.internal;
+
+import io.airlog.checkpoint.NoteSigner;
+import io.airlog.checkpoint.TrustedKeys;
+import io.airlog.spi.WitnessSnapshot;
+import io.airlog.witness.WitnessPublisher;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a writer signs and checks its log's checkpoints.
+ *
+ * @param signer signs checkpoints; null: none are signed (the checks still use {@code keys})
+ * @param origin the origin line of the log's checkpoints
+ * @param interval the longest time a committed event stays unsigned; zero: a checkpoint in
+ *                 every batch's transaction
+ * @param keys the keys whose checkpoints are trusted (the signer's included)
+ * @param publisher where signed checkpoints are offered after commit, or null
+ * @param witnessed what the witness held when the stream was built, or null without a witness
+ */
+public record WriterCheckpoints(NoteSigner signer, String origin, Duration interval, TrustedKeys keys,
+                                WitnessPublisher publisher, WitnessSnapshot witnessed) {
+    /** Checks the values. */
+    public WriterCheckpoints {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(keys, "keys");
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("checkpointInterval must not be negative: " + interval);
+        }
+    }
+
+    /** Whether every batch carries its checkpoint (a signer and interval zero). */
+    public boolean everyBatch() {
+        return signer != null && interval.isZero();
+    }
+}
