@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * {@code note} (and its {@code edge} once it hashes to the note's root); the other columns
  * repeat what the note and edge say, for queries: {@code size}, {@code last_checksum} (the
  * checksum of event {@code size}), {@code merkle_root} (lowercase hex), {@code signature} (the
- * note's signature lines joined with a newline) and {@code key_id} ({@code name+keyid} of the
+ * note's signature lines joined with a newline, each without its leading em dash, as the
+ * column is ASCII) and {@code key_id} ({@code name+keyid} of the
  * first signature). Not thread-safe: one per connection.
  */
 public final class CheckpointInserts implements AutoCloseable {
@@ -45,7 +46,7 @@ public final class CheckpointInserts implements AutoCloseable {
     public void insert(String logId, TreeEdge edge, SignedNote note) throws SQLException {
         Digest last = edge.lastLeaf().orElseThrow(() -> new IllegalArgumentException(
                 "the empty tree has no checkpoint row"));
-        String signatures = note.signatures().stream().map(s -> s.line().substring(0, s.line().length() - 1))
+        String signatures = note.signatures().stream().map(CheckpointInserts::ascii)
                 .collect(Collectors.joining("\n"));
         if (signatures.length() > SIGNATURE_COLUMN) {
             signatures = signatures.substring(0, SIGNATURE_COLUMN);
@@ -60,6 +61,15 @@ public final class CheckpointInserts implements AutoCloseable {
         insert.setString(7, edge.encode());
         insert.setString(8, note.format());
         insert.executeUpdate();
+    }
+
+    /**
+     * A signature line without its em dash and newline ({@code <key name> <base64>}), any
+     * character beyond ASCII as {@code ?}: the column is ASCII on MariaDB (schema V1).
+     */
+    private static String ascii(NoteSignature signature) {
+        String line = signature.line();
+        return line.substring(2, line.length() - 1).replaceAll("[^\\x20-\\x7e]", "?");
     }
 
     /** Closes the statement (the connection stays open). */
