@@ -496,6 +496,17 @@ public final class ChainAppender implements BatchAppender {
         }
     }
 
+    /** The greatest stored sequence of the log, 0 for none. */
+    private long storedEnd() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT MAX(seq) FROM " + tables.event()
+                + " WHERE log_id = ?")) {
+            ps.setString(1, logId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
     private String checksumOf(long sequence) throws SQLException {
         findChecksum.setString(1, logId);
         findChecksum.setLong(2, sequence);
@@ -532,10 +543,17 @@ public final class ChainAppender implements BatchAppender {
         TreeEdge from = start == null ? TreeEdge.empty() : start.edge();
         if (start != null) {
             String stored = checksumOf(start.size());
+            if (stored == null) {
+                long end = storedEnd();
+                throw end < start.size()
+                        ? new AuditIntegrityException(logId, end + 1, "a trusted signed checkpoint covers "
+                                + start.size() + " events but only " + end + " are stored: events were lost at the end")
+                        : new AuditIntegrityException(logId, start.size(), "the row of sequence " + start.size()
+                                + " that a trusted checkpoint covers is gone");
+            }
             if (!start.edge().lastLeaf().orElseThrow().hex().equals(stored)) {
-                throw new AuditIntegrityException(logId, start.size(), stored == null
-                        ? "the row of sequence " + start.size() + " that a trusted checkpoint covers is gone"
-                        : "the row of sequence " + start.size() + " is not the one a trusted checkpoint signed");
+                throw new AuditIntegrityException(logId, start.size(), "the row of sequence " + start.size()
+                        + " is not the one a trusted checkpoint signed");
             }
         }
         TreeEdge loaded = tail.extend(from, newestTrusted == start ? null : newestTrusted, -1, witness).edge();
