@@ -123,6 +123,31 @@ class EventRowsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void rowsAreWrittenWithEncodingVersionOne(TestDatabase db) throws Exception {
+        try (Stored stored = Stored.create(db)) {
+            stored.insert(List.of(TestEvents.one()));
+            try (Statement st = stored.c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT encoding FROM " + stored.tables.event())) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aRowOfAnotherEncodingVersionIsRejectedNamingTheColumnAndVersion(TestDatabase db) throws Exception {
+        try (Stored stored = Stored.create(db)) {
+            stored.insert(List.of(TestEvents.one()));
+            stored.execute("UPDATE " + stored.tables.event() + " SET encoding = 2");
+            assertThatThrownBy(stored::readAll).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("column encoding: the row is in encoding version 2")
+                    .hasMessageContaining("reads version 1 only");
+        }
+    }
+
     private static AuditEvent roundTrip(TestDatabase db, AuditEvent event) throws SQLException {
         try (Stored stored = Stored.create(db)) {
             stored.insert(List.of(event));

@@ -1,6 +1,7 @@
 package io.airlog.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
@@ -121,6 +122,32 @@ class JdbcCheckpointTest {
                 assertThat(stream.witnessStatus()).isPresent();
                 assertThat(stream.health().status()).isEqualTo(io.airlog.StreamHealth.Status.UP);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aWitnessThatCannotBeWrittenMakesHealthDegradedAndEventsAreStillStored(TestDatabase db) throws Exception {
+        try (Fixture fixture = Fixture.created(db)) {
+            Path witnessDir = dir.resolve("witness");
+            Path file = witnessDir.resolve("failing.witness");
+            JdbcAuditStream stream = builder(fixture, "failing").checkpointInterval(Duration.ZERO)
+                    .witnessFile(file).witnessWindow(Duration.ofMillis(50)).build();
+            stream.record(AuditDraft.builder("before"));
+            java.nio.file.Files.delete(file);
+            java.nio.file.Files.delete(witnessDir);
+            assertThat(stream.record(AuditDraft.builder("after")).sequence()).isEqualTo(2);
+            long start = System.nanoTime();
+            while (stream.health().status() != io.airlog.StreamHealth.Status.DEGRADED
+                    && System.nanoTime() - start < 2_000_000_000L) {
+                Thread.sleep(10);
+            }
+            assertThat(stream.health().status()).isEqualTo(io.airlog.StreamHealth.Status.DEGRADED);
+            assertThat(stream.health().detail()).contains("the witness " + file);
+            assertThat(stream.witnessStatus().orElseThrow().failures()).isPositive();
+            assertThatThrownBy(stream::close).isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasMessageContaining("was not published to the witness " + file);
+            CheckpointRows.assertEveryRowVerifies(fixture, "failing", 2, KEYS, origin("failing"));
         }
     }
 
