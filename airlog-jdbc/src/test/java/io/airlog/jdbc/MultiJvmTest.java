@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.airlog.AuditEvent;
+import io.airlog.checkpoint.Checkpoint;
+import io.airlog.checkpoint.NoteSigner;
+import io.airlog.checkpoint.SigningKeys;
+import io.airlog.checkpoint.TrustedKeys;
 import io.airlog.verify.ChainVerifier;
 import io.airlog.verify.VerificationReport;
 import java.nio.file.Files;
@@ -43,6 +47,26 @@ class MultiJvmTest {
     }
 
     @Test
+    void threeJvmsSigningEveryBatchWriteOneChainWhoseCheckpointsAllVerifyInPostgresql() throws Exception {
+        TestDatabase db = TestDatabase.POSTGRESQL;
+        NoteSigner signer = SigningKeys.generate("multi-jvm");
+        Path key = dir.resolve("writer.pem");
+        SigningKeys.writePem(signer, key);
+        for (String interval : List.of("0", "200")) {
+            try (Fixture fixture = Fixture.created(db)) {
+                List<Path> idFiles = runWriters(3, 3_000, 8, db.url(""), db.user(), db.password(), fixture.tables,
+                        key.toString(), interval);
+                try (Connection c = fixture.connect()) {
+                    assertOneChainWithEveryAcknowledgedEventOnce(c, fixture.tables, idFiles, 9_000);
+                }
+                List<CheckpointRows.Row> rows = CheckpointRows.assertEveryRowVerifies(fixture, LOG, 9_000,
+                        TrustedKeys.of(signer.verifierKey()), Checkpoint.defaultOrigin(LOG));
+                assertThat(rows.get(rows.size() - 1).size()).as("interval %s ms", interval).isEqualTo(9_000);
+            }
+        }
+    }
+
+    @Test
     void twoJvmsWriteOneGapFreeChainInH2ServerMode() throws Exception {
         int port = DatabaseOutageTest.freePort();
         Server server = DatabaseOutageTest.startH2Server(port, dir);
@@ -61,7 +85,7 @@ class MultiJvmTest {
 
     /** Starts the writer JVMs, waits for all of them, and returns their files of acknowledged ids. */
     private List<Path> runWriters(int jvms, int eventsEach, int threadsEach, String url, String user,
-                                  String password, TableNames tables) throws Exception {
+                                  String password, TableNames tables, String... checkpoints) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> processes = new ArrayList<>();
         List<Path> idFiles = new ArrayList<>();
@@ -73,10 +97,12 @@ class MultiJvmTest {
                 Path log = dir.resolve("jvm-" + i + ".log");
                 idFiles.add(ids);
                 logs.add(log);
-                processes.add(new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                        MultiJvmWriter.class.getName(), url, user, password, tables.prefix(), LOG,
-                        String.valueOf(eventsEach), String.valueOf(threadsEach), ids.toString())
-                        .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+                List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp",
+                        System.getProperty("java.class.path"), MultiJvmWriter.class.getName(), url, user, password,
+                        tables.prefix(), LOG, String.valueOf(eventsEach), String.valueOf(threadsEach), ids.toString()));
+                command.addAll(List.of(checkpoints));
+                processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                        .start());
             }
             for (int i = 0; i < jvms; i++) {
                 Process p = processes.get(i);

@@ -3,9 +3,11 @@ package io.airlog.jdbc;
 import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
 import io.airlog.AuditException;
+import io.airlog.checkpoint.SigningKeys;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code threads} threads, writes the id of every event it saw acknowledged to a file (one
  * per line), and exits with 0 if none failed.
  *
- * <p>Arguments: url user password tablePrefix logId events threads idFile.
+ * <p>Arguments: url user password tablePrefix logId events threads idFile [keyPem intervalMillis]:
+ * with the last two, the stream signs checkpoints with the PEM key at that interval.
  */
 public final class MultiJvmWriter {
     private MultiJvmWriter() {
@@ -33,8 +36,13 @@ public final class MultiJvmWriter {
         Path idFile = Path.of(args[7]);
         AtomicInteger failed = new AtomicInteger();
         String name = "jvm-" + ProcessHandle.current().pid();
-        JdbcAuditStream stream = JdbcAuditStream.builder(dataSource).name(name).tablePrefix(prefix).logId(logId)
-                .schemaMode(SchemaMode.VALIDATE).build();
+        JdbcAuditStream.Builder builder = JdbcAuditStream.builder(dataSource).name(name).tablePrefix(prefix)
+                .logId(logId).schemaMode(SchemaMode.VALIDATE);
+        if (args.length > 8) {
+            builder.signer(SigningKeys.readPem(Path.of(args[8]), "multi-jvm"))
+                    .checkpointInterval(Duration.ofMillis(Long.parseLong(args[9])));
+        }
+        JdbcAuditStream stream = builder.build();
         try (BufferedWriter ids = Files.newBufferedWriter(idFile)) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> done = new ArrayList<>();
@@ -65,7 +73,8 @@ public final class MultiJvmWriter {
         } finally {
             stream.close();
         }
-        System.out.println(name + " " + stream.statistics() + " failed=" + failed.get());
+        System.out.println(name + " " + stream.statistics() + " " + stream.writerCounters() + " failed="
+                + failed.get());
         System.exit(failed.get() == 0 ? 0 : 1);
     }
 }

@@ -447,7 +447,7 @@ public final class ChainAppender implements BatchAppender {
         long foreign = stored.size() - known.size();
         if (foreign > 0) {
             adoptedRows.addAndGet(foreign);
-            LOG.log(System.Logger.Level.INFO, "airlog: log ''{0}'': {1} row(s) after {2} were appended by another"
+            LOG.log(System.Logger.Level.DEBUG, "airlog: log ''{0}'': {1} row(s) after {2} were appended by another"
                     + " writer; checked and adopted", logId, foreign, known.size());
         }
         return stored;
