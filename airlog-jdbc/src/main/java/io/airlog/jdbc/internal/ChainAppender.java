@@ -107,11 +107,12 @@ public final class ChainAppender implements BatchAppender {
 
     private static final System.Logger LOG = System.getLogger(ChainAppender.class.getName());
 
-    private final Jdbi jdbi;
     private final TableNames tables;
     private final String logId;
     private final Duration timeout;
     private final ConnectionOpener opener;
+    /** Opens the connections of the idle timer, and of close's last checkpoint (one at a time). */
+    private final ConnectionOpener tailOpener;
     private final WriterCheckpoints checkpoints;
     private final NewestCheckpoint newest;
     private final ScheduledExecutorService idleTimer;
@@ -162,11 +163,11 @@ public final class ChainAppender implements BatchAppender {
      */
     public ChainAppender(Jdbi jdbi, TableNames tables, String logId, Duration timeout, String threadName,
                          WriterCheckpoints checkpoints) {
-        this.jdbi = jdbi;
         this.tables = tables;
         this.logId = logId;
         this.timeout = timeout;
         this.opener = new ConnectionOpener(jdbi, threadName);
+        this.tailOpener = new ConnectionOpener(jdbi, threadName + "-checkpoints");
         this.checkpoints = checkpoints;
         this.newest = new NewestCheckpoint(tables, logId, checkpoints.origin(), checkpoints.keys());
         if (checkpoints.signer() != null && !checkpoints.interval().isZero()) {
@@ -434,8 +435,7 @@ public final class ChainAppender implements BatchAppender {
         synchronized (signing) {
             signedBefore = signedSize;
         }
-        NewestCheckpoint.Found found = newest.find(connection, Math.max(signedBefore, known.size()) - 1,
-                Long.MAX_VALUE);
+        NewestCheckpoint.Found found = trustedAbove(connection, Math.max(signedBefore, known.size()) - 1);
         found.rejected().forEach(this::reportUntrusted);
         NewestCheckpoint.Trusted trusted = found.newest().orElse(null);
         if (trusted != null && trusted.size() == known.size()) {
@@ -496,6 +496,17 @@ public final class ChainAppender implements BatchAppender {
         }
     }
 
+    /**
+     * The newest trusted checkpoint row above {@code size} and the untrusted ones newer than it;
+     * nothing without trusted keys (no row can be trusted then, and none is worth a report).
+     */
+    private NewestCheckpoint.Found trustedAbove(Connection c, long size) throws SQLException {
+        if (checkpoints.keys().isEmpty()) {
+            return new NewestCheckpoint.Found(Optional.empty(), List.of());
+        }
+        return newest.find(c, size, Long.MAX_VALUE);
+    }
+
     /** The greatest stored sequence of the log, 0 for none. */
     private long storedEnd() throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT MAX(seq) FROM " + tables.event()
@@ -522,8 +533,7 @@ public final class ChainAppender implements BatchAppender {
      * trusted checkpoint and the witness.
      */
     private TreeEdge load() throws SQLException {
-        NewestCheckpoint.Found found = checkpoints.keys().isEmpty()
-                ? new NewestCheckpoint.Found(Optional.empty(), List.of()) : newest.find(connection);
+        NewestCheckpoint.Found found = trustedAbove(connection, -1);
         found.rejected().forEach(this::reportUntrusted);
         NewestCheckpoint.Trusted newestTrusted = found.newest().orElse(null);
         long witnessed = witnessedSize();
@@ -644,8 +654,13 @@ public final class ChainAppender implements BatchAppender {
                 return;
             }
         }
-        try (Handle h = jdbi.open()) {
+        try (Handle h = tailOpener.open(timeout)) {
             Connection c = h.getConnection();
+            try {
+                c.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            } catch (SQLFeatureNotSupportedException e) {
+                // this driver has none: only the opening of the connection is bounded
+            }
             c.setAutoCommit(false);
             try (HeadRow row = new HeadRow(tables, logId, SqlDialect.of(c), c);
                  CheckpointInserts insert = new CheckpointInserts(tables, c)) {
@@ -891,5 +906,6 @@ public final class ChainAppender implements BatchAppender {
                     logId, message(e));
         }
         opener.close();
+        tailOpener.close();
     }
 }
