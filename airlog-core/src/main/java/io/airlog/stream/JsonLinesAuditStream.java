@@ -9,7 +9,9 @@ import io.airlog.checkpoint.NoteSigner;
 import io.airlog.checkpoint.TrustedKeys;
 import io.airlog.encoding.EventJson;
 import io.airlog.merkle.TreeEdge;
+import io.airlog.spi.CheckpointStatus;
 import io.airlog.spi.CheckpointWitness;
+import io.airlog.spi.CheckpointingStream;
 import io.airlog.spi.SealingAuditStream;
 import io.airlog.spi.WitnessSnapshot;
 import io.airlog.verify.CheckpointVerifier;
@@ -60,9 +62,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Failures.</b> If a write fails, the event is not acknowledged (the caller gets an
  * {@code AuditException}) and the stream stops accepting events (health DOWN): the file may
- * end in a partial line that a person must look at. Nothing written before is touched.
+ * end in a partial line that a person must look at. Nothing written before is touched. A
+ * witness later than its window makes the stream DEGRADED, naming the witness: events are
+ * still stored and signed, and the publisher keeps retrying.
  */
-public final class JsonLinesAuditStream extends SealingAuditStream {
+public final class JsonLinesAuditStream extends SealingAuditStream implements CheckpointingStream {
     private final Writer out;
     private final FileChannel channel;
     private final boolean closeTarget;
@@ -444,11 +448,17 @@ public final class JsonLinesAuditStream extends SealingAuditStream {
         Optional<WitnessStatus> witness = witnessStatus();
         if (base.up() && witness.isPresent() && witness.get().behind()) {
             WitnessStatus w = witness.get();
-            return new StreamHealth(StreamHealth.Status.DOWN, base.recorded(), base.failed(), 0, "the witness "
-                    + w.location() + " is " + w.lag().toMillis() + " ms behind (window " + w.window().toMillis() + " ms)"
+            return new StreamHealth(base.status().worse(StreamHealth.Status.DEGRADED), base.recorded(), base.failed(),
+                    0, "the witness " + w.location() + " is " + w.lag().toMillis() + " ms behind (window " + w.window().toMillis() + " ms)"
                     + (w.lastError().isEmpty() ? "" : ": " + w.lastError()));
         }
         return base;
+    }
+
+    /** The state of its checkpoints and witness; empty for a stream without signer. */
+    @Override
+    public Optional<CheckpointStatus> checkpointStatus() {
+        return checkpoints == null ? Optional.empty() : Optional.of(checkpoints.status());
     }
 
     /** The state of the witness this stream publishes to, if any. */

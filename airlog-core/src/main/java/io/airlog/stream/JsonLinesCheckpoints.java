@@ -6,6 +6,7 @@ import io.airlog.checkpoint.NoteSigner;
 import io.airlog.checkpoint.SignedNote;
 import io.airlog.merkle.Digest;
 import io.airlog.merkle.TreeEdge;
+import io.airlog.spi.CheckpointStatus;
 import io.airlog.witness.WitnessPublisher;
 import io.airlog.witness.WitnessStatus;
 import java.time.Duration;
@@ -22,7 +23,9 @@ final class JsonLinesCheckpoints {
     private final long intervalNanos;
     private final WitnessPublisher publisher;
     private TreeEdge edge;
-    private long signedSize;
+    private volatile long signedSize;
+    private volatile long signed;
+    private volatile long signingNanos;
     private long lastSigned;
     private Checkpoint lastCheckpoint;
     private SignedNote lastNote;
@@ -55,8 +58,11 @@ final class JsonLinesCheckpoints {
 
     /** Signs the tree as it is and returns its line (to write, then {@link #written}). */
     CheckpointLine sign() {
+        long start = System.nanoTime();
         lastCheckpoint = Checkpoint.of(origin, edge);
         lastNote = signer.sign(lastCheckpoint);
+        signingNanos += System.nanoTime() - start;
+        signed++;
         return new CheckpointLine(lastNote.format(), edge.encode());
     }
 
@@ -86,6 +92,11 @@ final class JsonLinesCheckpoints {
 
     Optional<WitnessStatus> witnessStatus() {
         return publisher == null ? Optional.empty() : Optional.of(publisher.status());
+    }
+
+    /** The state now; read by any thread. */
+    CheckpointStatus status() {
+        return new CheckpointStatus(signedSize, signed, Duration.ofNanos(signingNanos), witnessStatus());
     }
 
     /** Publishes the last checkpoint and stops the publisher. */
