@@ -13,6 +13,7 @@ import io.airlog.spi.CheckpointStatus;
 import io.airlog.spi.CheckpointWitness;
 import io.airlog.spi.CheckpointingStream;
 import io.airlog.spi.SealingAuditStream;
+import io.airlog.spi.TreeCheckpoints;
 import io.airlog.spi.WitnessSnapshot;
 import io.airlog.verify.CheckpointVerifier;
 import io.airlog.verify.VerificationReport;
@@ -71,7 +72,7 @@ public final class JsonLinesAuditStream extends SealingAuditStream implements Ch
     private final FileChannel channel;
     private final boolean closeTarget;
     private final JsonLinesDurability durability;
-    private final JsonLinesCheckpoints checkpoints;
+    private final TreeCheckpoints checkpoints;
     private final VerificationReport openingCheck;
     private final ScheduledExecutorService timer;
     private volatile IOException failure;
@@ -82,7 +83,7 @@ public final class JsonLinesAuditStream extends SealingAuditStream implements Ch
     }
 
     private JsonLinesAuditStream(String name, String logId, ChainPosition head, Writer out, FileChannel channel,
-                                 boolean closeTarget, JsonLinesDurability durability, JsonLinesCheckpoints checkpoints,
+                                 boolean closeTarget, JsonLinesDurability durability, TreeCheckpoints checkpoints,
                                  VerificationReport openingCheck) {
         super(name, logId, head);
         this.out = out;
@@ -262,7 +263,7 @@ public final class JsonLinesAuditStream extends SealingAuditStream implements Ch
                 FileOutputStream stream = new FileOutputStream(file.toFile(), true);
                 Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
                 WitnessPublisher publisher = w == null ? null : new WitnessPublisher(w, witnessWindow);
-                JsonLinesCheckpoints checkpoints = new JsonLinesCheckpoints(signer, o, interval, publisher, edge, signed);
+                TreeCheckpoints checkpoints = new TreeCheckpoints(signer, o, interval, publisher, edge, signed);
                 JsonLinesAuditStream s = new JsonLinesAuditStream(logId, logId, head, writer, stream.getChannel(), true,
                         durability, checkpoints, tail == null ? null : tail.report());
                 if (tail != null && (checkpoints.unsigned() || !tail.report().notices().isEmpty())) {
