@@ -12,6 +12,9 @@ import io.airlog.witness.WitnessStatus;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The signed checkpoints of one stream's log: the Merkle tree of its events, when the next
@@ -35,6 +38,7 @@ public final class TreeCheckpoints {
     private long lastSigned;
     private Checkpoint lastCheckpoint;
     private SignedNote lastNote;
+    private ScheduledExecutorService timer;
 
     /**
      * @param signer signs the checkpoints
@@ -53,6 +57,30 @@ public final class TreeCheckpoints {
         this.edge = Objects.requireNonNull(edge, "edge");
         this.signedSize = signedSize;
         this.lastSigned = System.nanoTime();
+    }
+
+    /**
+     * Runs {@code task} once per interval on a daemon thread named after the log, until
+     * {@link #close()}; nothing when the interval is zero (checkpoints then follow every event).
+     * The stream's task writes a checkpoint when one is {@link #due()}, under its sequencer.
+     */
+    public void everyInterval(String logId, Runnable task) {
+        if (intervalNanos == 0 || timer != null) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "airlog-checkpoints " + logId);
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(task, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Stops the task of {@link #everyInterval}, if any. */
+    public void stopInterval() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
     }
 
     /** Adds a stored event's checksum to the tree. */
@@ -125,11 +153,12 @@ public final class TreeCheckpoints {
     }
 
     /**
-     * Publishes the last checkpoint and stops the publisher.
+     * Stops the interval's task, publishes the last checkpoint and stops the publisher.
      *
      * @throws java.io.UncheckedIOException if the last checkpoint could not be published
      */
     public void close() {
+        stopInterval();
         if (publisher != null) {
             publisher.close();
         }

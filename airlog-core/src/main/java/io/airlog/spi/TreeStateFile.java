@@ -3,17 +3,9 @@ package io.airlog.spi;
 import io.airlog.merkle.TreeEdge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.zip.CRC32;
 
 /**
  * The Merkle tree edge of a log whose events go somewhere airlog cannot read back, kept next to
@@ -31,30 +23,25 @@ public final class TreeStateFile implements AutoCloseable {
     private static final String MAGIC = "airlog-tree-state 1";
 
     private final Path file;
-    private final boolean fsync;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final SlotFile slots;
     private final String logLine;
     private final boolean created;
     private long generation;
     private TreeEdge edge;
     private long signedSize;
 
-    private TreeStateFile(Path file, boolean fsync, FileChannel channel, FileLock lock, String logLine,
-                          Slot slot) {
+    private TreeStateFile(Path file, SlotFile slots, String logLine, Copy copy) {
         this.file = file;
-        this.fsync = fsync;
-        this.channel = channel;
-        this.lock = lock;
+        this.slots = slots;
         this.logLine = logLine;
-        this.created = slot == null;
-        this.generation = slot == null ? 0 : slot.generation;
-        this.edge = slot == null ? TreeEdge.empty() : slot.edge;
-        this.signedSize = slot == null ? 0 : slot.signedSize;
+        this.created = copy == null;
+        this.generation = copy == null ? 0 : copy.generation;
+        this.edge = copy == null ? TreeEdge.empty() : copy.edge;
+        this.signedSize = copy == null ? 0 : copy.signedSize;
     }
 
     /** One valid copy. */
-    private record Slot(long generation, String log, TreeEdge edge, long signedSize) {
+    private record Copy(long generation, String log, TreeEdge edge, long signedSize) {
     }
 
     /**
@@ -68,79 +55,31 @@ public final class TreeStateFile implements AutoCloseable {
     public static TreeStateFile open(Path file, String logId, boolean fsync) {
         String logLine = "log " + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(logId.getBytes(StandardCharsets.UTF_8));
-        FileChannel channel = null;
+        SlotFile slots = SlotFile.open(file, SLOT, fsync, "tree state file");
         try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                throw new IllegalStateException("tree state file " + file + " is in use by another audit stream");
-            }
-            Slot slot = read(file, channel);
-            if (slot != null && !slot.log().equals(logLine)) {
+            Copy copy = slots.newest(TreeStateFile::parse, Copy::generation, "tree state file " + file
+                    + " is damaged: neither of its two copies is readable. airlog does not repair it");
+            if (copy != null && !copy.log().equals(logLine)) {
                 throw new IllegalStateException("tree state file " + file + " holds another log than '" + logId + "'");
             }
-            return new TreeStateFile(file, fsync, channel, lock, logLine, slot);
+            return new TreeStateFile(file, slots, logLine, copy);
         } catch (IOException e) {
-            close(channel);
+            slots.close();
             throw new UncheckedIOException("cannot open tree state file " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            close(channel);
+            slots.close();
             throw e;
         }
     }
 
-    private static void close(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // already failing
-            }
-        }
-    }
-
-    private static Slot read(Path file, FileChannel channel) throws IOException {
-        if (channel.size() == 0) {
-            return null;
-        }
-        Slot best = null;
-        for (int i = 0; i < 2; i++) {
-            ByteBuffer buffer = ByteBuffer.allocate(SLOT);
-            channel.read(buffer, (long) i * SLOT);
-            Slot slot = parse(new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8));
-            if (slot != null && (best == null || slot.generation() > best.generation())) {
-                best = slot;
-            }
-        }
-        if (best == null) {
-            throw new IllegalStateException("tree state file " + file + " is damaged: neither of its two copies is"
-                    + " readable. airlog does not repair it");
-        }
-        return best;
-    }
-
-    /** One copy, or null when it is empty, torn or damaged. */
-    private static Slot parse(String text) {
-        String[] lines = text.split("\n");
-        if (lines.length < 6 || !lines[0].equals(MAGIC)) {
-            return null;
-        }
-        String body = String.join("\n", lines[0], lines[1], lines[2], lines[3], lines[4]) + "\n";
-        if (!lines[5].equals("crc " + crc(body))) {
+    /** One checked copy, or null when it is not a tree state. */
+    private static Copy parse(String[] lines) {
+        if (lines.length != 5 || !lines[0].equals(MAGIC)) {
             return null;
         }
         try {
-            return new Slot(Long.parseLong(value(lines[1], "generation")), lines[2],
-                    TreeEdge.parse(lines[3]), Long.parseLong(value(lines[4], "signed")));
+            return new Copy(Long.parseLong(value(lines[1], "generation")), lines[2], TreeEdge.parse(lines[3]),
+                    Long.parseLong(value(lines[4], "signed")));
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -151,12 +90,6 @@ public final class TreeStateFile implements AutoCloseable {
             throw new IllegalArgumentException("expected " + name);
         }
         return line.substring(name.length() + 1);
-    }
-
-    private static String crc(String text) {
-        CRC32 crc = new CRC32();
-        crc.update(text.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().toHexDigits((int) crc.getValue());
     }
 
     /** The file. */
@@ -180,26 +113,14 @@ public final class TreeStateFile implements AutoCloseable {
     }
 
     /**
-     * Records the tree and the size signed.
+     * Records the tree and the size signed (written before the event it adds is emitted).
      *
      * @throws IOException if it cannot be written
      */
     public void write(TreeEdge tree, long signed) throws IOException {
         long next = generation + 1;
-        String body = MAGIC + "\n" + "generation " + next + "\n" + logLine + "\n" + tree.encode() + "\n" + "signed "
-                + signed + "\n";
-        byte[] text = (body + "crc " + crc(body) + "\n").getBytes(StandardCharsets.UTF_8);
-        if (text.length >= SLOT) {
-            throw new IOException("the tree state of " + tree.size() + " events does not fit in " + file);
-        }
-        ByteBuffer slot = ByteBuffer.allocate(text.length + 1).put(text).put((byte) '\n').flip();
-        long offset = (next % 2) * SLOT;
-        while (slot.hasRemaining()) {
-            offset += channel.write(slot, offset);
-        }
-        if (fsync) {
-            channel.force(false);
-        }
+        slots.write(next, MAGIC + "\n" + "generation " + next + "\n" + logLine + "\n" + tree.encode() + "\n"
+                + "signed " + signed + "\n");
         generation = next;
         edge = tree;
         signedSize = signed;
@@ -212,20 +133,15 @@ public final class TreeStateFile implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!channel.isOpen()) {
+        if (!slots.isOpen()) {
             return;
         }
         try {
-            channel.force(false);
+            slots.force();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close tree state file " + file + ": " + e.getMessage(), e);
         } finally {
-            try {
-                lock.release();
-            } catch (IOException e) {
-                // closing the channel releases it too
-            }
-            close(channel);
+            slots.close();
         }
     }
 }

@@ -36,9 +36,6 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a log as JSON lines (one {@linkplain EventJson event object} per line, UTF-8, "\n")
@@ -74,7 +71,6 @@ public final class JsonLinesAuditStream extends SealingAuditStream implements Ch
     private final JsonLinesDurability durability;
     private final TreeCheckpoints checkpoints;
     private final VerificationReport openingCheck;
-    private final ScheduledExecutorService timer;
     private volatile IOException failure;
 
     private JsonLinesAuditStream(String name, String logId, ChainPosition head, Writer out, FileChannel channel,
@@ -92,16 +88,8 @@ public final class JsonLinesAuditStream extends SealingAuditStream implements Ch
         this.durability = durability;
         this.checkpoints = checkpoints;
         this.openingCheck = openingCheck;
-        if (checkpoints != null && checkpoints.intervalNanos() > 0) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "airlog-checkpoints " + logId);
-                t.setDaemon(true);
-                return t;
-            });
-            timer.scheduleWithFixedDelay(this::checkpointIfDue, checkpoints.intervalNanos(),
-                    checkpoints.intervalNanos(), TimeUnit.NANOSECONDS);
-        } else {
-            timer = null;
+        if (checkpoints != null) {
+            checkpoints.everyInterval(logId, this::checkpointIfDue);
         }
     }
 
@@ -408,8 +396,8 @@ public final class JsonLinesAuditStream extends SealingAuditStream implements Ch
 
     @Override
     protected void closeStorage() {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (checkpoints != null) {
+            checkpoints.stopInterval();
         }
         try {
             if (checkpoints != null && failure == null && checkpoints.unsigned()) {

@@ -22,9 +22,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
@@ -70,7 +67,6 @@ public final class Slf4jAuditStream extends EmittingAuditStream implements Check
     private final Marker marker;
     private final TreeCheckpoints checkpoints;
     private final TreeStateFile tree;
-    private final ScheduledExecutorService timer;
     private volatile String checkpointFailure = "";
 
     private Slf4jAuditStream(String name, ChainStateFile state, List<ChainListener> listeners, Logger logger,
@@ -80,16 +76,8 @@ public final class Slf4jAuditStream extends EmittingAuditStream implements Check
         this.marker = marker;
         this.checkpoints = checkpoints;
         this.tree = tree;
-        if (checkpoints != null && checkpoints.intervalNanos() > 0) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "airlog-checkpoints " + logId());
-                t.setDaemon(true);
-                return t;
-            });
-            timer.scheduleWithFixedDelay(this::checkpointIfDue, checkpoints.intervalNanos(),
-                    checkpoints.intervalNanos(), TimeUnit.NANOSECONDS);
-        } else {
-            timer = null;
+        if (checkpoints != null) {
+            checkpoints.everyInterval(logId(), this::checkpointIfDue);
         }
     }
 
@@ -170,9 +158,7 @@ public final class Slf4jAuditStream extends EmittingAuditStream implements Check
         if (checkpoints == null) {
             return;
         }
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+        checkpoints.stopInterval();
         try {
             if (checkpoints.unsigned()) {
                 writeCheckpoint();
