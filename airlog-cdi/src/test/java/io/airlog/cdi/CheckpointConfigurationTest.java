@@ -179,6 +179,14 @@ class CheckpointConfigurationTest {
     }
 
     @Test
+    void aMalformedTrustedKeyOrKeyNameFailsTheStartNamingTheKey() {
+        assertThat(signed(keyFile).property("airlog.checkpoint.trusted-keys", "not-a-key").startFailure())
+                .hasStackTraceContaining("airlog.checkpoint.trusted-keys: invalid value 'not-a-key'");
+        assertThat(signed(keyFile).property("airlog.checkpoint.key-name", "a+b").startFailure())
+                .hasStackTraceContaining("airlog.checkpoint.key-name: invalid value 'a+b'; the key name 'a+b' contains '+'");
+    }
+
+    @Test
     void aBackendThatDoesNotSignRefusesALogConfiguredForCheckpoints() {
         Throwable failure = TestContainer.builder().property("airlog.backend", "memory")
                 .property("airlog.checkpoint.key-file", keyFile).startFailure();
