@@ -19,7 +19,9 @@ import io.airlog.jdbc.internal.ChainAppender;
 import io.airlog.jdbc.internal.Durability;
 import io.airlog.jdbc.internal.LogQueries;
 import io.airlog.jdbc.internal.WriterCheckpoints;
+import io.airlog.spi.CheckpointStatus;
 import io.airlog.spi.CheckpointWitness;
+import io.airlog.spi.CheckpointingStream;
 import io.airlog.spi.WitnessSnapshot;
 import io.airlog.spi.batch.GroupCommitAuditStream;
 import io.airlog.spi.batch.GroupCommitWriter;
@@ -115,11 +117,12 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Safe for concurrent use by any number of threads.
  */
-public final class JdbcAuditStream extends GroupCommitAuditStream implements AuditLogReader {
+public final class JdbcAuditStream extends GroupCommitAuditStream implements AuditLogReader, CheckpointingStream {
     private final LogQueries queries;
     private final Durability durability;
     private final ChainAppender appender;
     private final WitnessPublisher publisher;
+    private final boolean signs;
 
     private JdbcAuditStream(Builder b, TableNames tables, Durability durability, ChainAppender appender,
                             WitnessPublisher publisher) {
@@ -129,6 +132,7 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
         this.durability = durability;
         this.appender = appender;
         this.publisher = publisher;
+        this.signs = b.signer != null;
     }
 
     /** Starts a stream on a data source. */
@@ -198,6 +202,20 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
     /** The state of the witness this stream publishes its checkpoints to, if any. */
     public Optional<WitnessStatus> witnessStatus() {
         return publisher == null ? Optional.empty() : Optional.of(publisher.status());
+    }
+
+    /**
+     * The newest signed size, the checkpoints signed and the time spent signing them, and the
+     * witness's state; empty without a signer.
+     */
+    @Override
+    public Optional<CheckpointStatus> checkpointStatus() {
+        if (!signs) {
+            return Optional.empty();
+        }
+        WriterCounters counters = appender.counters();
+        return Optional.of(new CheckpointStatus(counters.signedSize(), counters.checkpointsSigned(),
+                appender.signingTime(), witnessStatus()));
     }
 
     /** What the writer did to keep the log signed and whole so far. */

@@ -80,6 +80,10 @@ class JdbcCheckpointTest {
                 assertThat(rows).extracting(CheckpointRows.Row::size)
                         .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
                 assertThat(stream.writerCounters().checkpointsSigned()).isEqualTo(12);
+                io.airlog.spi.CheckpointStatus status = stream.checkpointStatus().orElseThrow();
+                assertThat(status.signedSize()).isEqualTo(12);
+                assertThat(status.signed()).isEqualTo(12);
+                assertThat(status.signingTime()).isPositive();
             }
         }
     }

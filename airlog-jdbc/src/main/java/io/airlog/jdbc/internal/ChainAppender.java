@@ -143,6 +143,7 @@ public final class ChainAppender implements BatchAppender {
     private long lastSignedNanos;
     private volatile AuditIntegrityException refusal;
     private final AtomicLong checkpointsSigned = new AtomicLong();
+    private final AtomicLong signingNanos = new AtomicLong();
     private final AtomicLong checkpointsSkipped = new AtomicLong();
     private final AtomicLong adoptedRows = new AtomicLong();
     private final AtomicLong headsMovedForward = new AtomicLong();
@@ -325,13 +326,20 @@ public final class ChainAppender implements BatchAppender {
         SignedNote note = null;
         if (due() && freeToSign(known, after.size())) {
             checkpoint = Checkpoint.of(checkpoints.origin(), after);
-            note = checkpoints.signer().sign(checkpoint);
+            note = sign(checkpoint);
         }
         inserts.insert(events);
         if (note != null) {
             checkpointInserts.insert(logId, after, note);
         }
         return new Sealed(events, after, checkpoint, note);
+    }
+
+    private SignedNote sign(Checkpoint checkpoint) {
+        long start = System.nanoTime();
+        SignedNote note = checkpoints.signer().sign(checkpoint);
+        signingNanos.addAndGet(System.nanoTime() - start);
+        return note;
     }
 
     private boolean due() {
@@ -679,7 +687,7 @@ public final class ChainAppender implements BatchAppender {
                     return;
                 }
                 Checkpoint checkpoint = Checkpoint.of(checkpoints.origin(), known);
-                SignedNote note = checkpoints.signer().sign(checkpoint);
+                SignedNote note = sign(checkpoint);
                 insert.insert(logId, known, note);
                 c.commit();
                 signed(checkpoint, note);
@@ -880,6 +888,11 @@ public final class ChainAppender implements BatchAppender {
         }
         return new WriterCounters(signedNow, checkpointsSigned.get(), checkpointsSkipped.get(), adoptedRows.get(),
                 headsMovedForward.get(), untrustedCheckpointRows.get());
+    }
+
+    /** The time spent signing the checkpoints this appender stored (and any a failed batch signed). */
+    public Duration signingTime() {
+        return Duration.ofNanos(signingNanos.get());
     }
 
     /** Why this appender refuses to append, or null while it does not. */
