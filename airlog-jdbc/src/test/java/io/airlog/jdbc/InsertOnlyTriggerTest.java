@@ -105,8 +105,8 @@ class InsertOnlyTriggerTest {
         try (Connection c = f.connect()) {
             TestChains.store(c, f.tables, TestChains.seal("log", 3));
             TestChains.execute(c, "INSERT INTO " + f.tables.checkpoint()
-                    + " (log_id, size, last_checksum, signature, key_id, created_at)"
-                    + " VALUES ('log', 3, '" + "0".repeat(64) + "', 'sig', 'k1', CURRENT_TIMESTAMP)");
+                    + " (log_id, size, last_checksum, signature, key_id, created_at, edge, note)"
+                    + " VALUES ('log', 3, '" + "0".repeat(64) + "', 'sig', 'k1', CURRENT_TIMESTAMP, 'edge 0', 'note')");
         }
         return f;
     }
