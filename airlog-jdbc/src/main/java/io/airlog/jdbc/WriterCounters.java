@@ -11,7 +11,11 @@ package io.airlog.jdbc;
  * @param adoptedRows rows appended by other writers that the writer checked and continued from
  * @param headsMovedForward times the head was found set back over intact rows and moved forward
  * @param untrustedCheckpointRows checkpoint rows seen that no trusted key validly signed (ignored)
+ * @param unsignedTailsLost times rows the writer had stored after its newest signed checkpoint were
+ *                          found gone or changed (a database that undid committed transactions, or
+ *                          removal within the unsigned window) and the writer continued from the
+ *                          stored log
  */
 public record WriterCounters(long signedSize, long checkpointsSigned, long checkpointsSkipped, long adoptedRows,
-                             long headsMovedForward, long untrustedCheckpointRows) {
+                             long headsMovedForward, long untrustedCheckpointRows, long unsignedTailsLost) {
 }

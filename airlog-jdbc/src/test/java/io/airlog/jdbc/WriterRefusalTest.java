@@ -77,7 +77,7 @@ class WriterRefusalTest {
     @EnumSource(TestDatabase.class)
     void refusesAfterTheTailIsDeletedAndTheHeadSetBackToMatch(TestDatabase db) throws Exception {
         try (Fixture fixture = Fixture.created(db);
-             JdbcAuditStream stream = tenEvents(builder(fixture, Duration.ofSeconds(1)))) {
+             JdbcAuditStream stream = tenEvents(builder(fixture, Duration.ZERO))) {
             List<AuditEvent> events = StoredLog.assertIntact(fixture, LOG, 10);
             try (Connection c = fixture.connect()) {
                 fixture.disableInsertOnly(c);
@@ -86,6 +86,27 @@ class WriterRefusalTest {
                 TestChains.setHead(c, fixture.tables, LOG, events.get(5).position());
             }
             assertRefused(stream, 10, "is gone (events were deleted and the head set back to 6)");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void continuesFromTheStoredLogWhenOnlyRowsAfterTheNewestSignedCheckpointAreGone(TestDatabase db)
+            throws Exception {
+        try (Fixture fixture = Fixture.created(db);
+             JdbcAuditStream stream = tenEvents(builder(fixture, Duration.ofHours(1)))) {
+            assertThat(stream.writerCounters().signedSize()).as("the first batch signed, the others wait").isOne();
+            List<AuditEvent> events = StoredLog.assertIntact(fixture, LOG, 10);
+            try (Connection c = fixture.connect()) {
+                // what a database that undoes committed transactions (not durable) leaves behind
+                fixture.disableInsertOnly(c);
+                deleteAfter(fixture, c, 7);
+                TestChains.setHead(c, fixture.tables, LOG, events.get(6).position());
+            }
+            assertThat(stream.record(AuditDraft.builder("after")).sequence()).isEqualTo(8);
+            assertThat(stream.writerCounters().unsignedTailsLost()).isOne();
+            assertThat(stream.health().up()).isTrue();
+            StoredLog.assertIntact(fixture, LOG, 8);
         }
     }
 
@@ -128,7 +149,7 @@ class WriterRefusalTest {
     @EnumSource(TestDatabase.class)
     void refusesAfterTheEventTableIsEmptied(TestDatabase db) throws Exception {
         try (Fixture fixture = Fixture.created(db);
-             JdbcAuditStream stream = tenEvents(builder(fixture, Duration.ofSeconds(1)))) {
+             JdbcAuditStream stream = tenEvents(builder(fixture, Duration.ZERO))) {
             try (Connection c = fixture.connect()) {
                 fixture.disableInsertOnly(c);
                 if (db == TestDatabase.POSTGRESQL) {

@@ -148,6 +148,7 @@ public final class ChainAppender implements BatchAppender {
     private final AtomicLong adoptedRows = new AtomicLong();
     private final AtomicLong headsMovedForward = new AtomicLong();
     private final AtomicLong untrustedCheckpointRows = new AtomicLong();
+    private final AtomicLong unsignedTailsLost = new AtomicLong();
     private volatile long newestUntrustedReported;
 
     /** A batch sealed in a transaction: its events, the tree after them, and its checkpoint if one was signed. */
@@ -427,21 +428,28 @@ public final class ChainAppender implements BatchAppender {
      */
     private TreeEdge reconcile(ChainPosition locked, TreeEdge known) throws SQLException {
         ChainPosition at = StoredTail.position(known);
-        if (at.size() > 0) {
-            String stored = checksumOf(at.size());
-            if (stored == null) {
-                throw new AuditIntegrityException(logId, at.size(), "the row of sequence " + at.size()
-                        + " that this writer stored or checked is gone (events were deleted"
-                        + (locked.size() < at.size() ? " and the head set back to " + locked.size() : "") + ")");
-            }
-            if (!at.lastChecksum().equals(stored)) {
-                throw new AuditIntegrityException(logId, at.size(), "the row of sequence " + at.size()
-                        + " no longer carries the checksum this writer stored or checked there (rewritten)");
-            }
-        }
         long signedBefore;
         synchronized (signing) {
             signedBefore = signedSize;
+        }
+        String storedAt = at.size() > 0 ? checksumOf(at.size()) : at.lastChecksum();
+        if (!at.lastChecksum().equals(storedAt)) {
+            if (at.size() <= signedBefore || locked.size() < signedBefore) {
+                throw new AuditIntegrityException(logId, at.size(), storedAt == null
+                        ? "the row of sequence " + at.size() + " that this writer stored or checked is gone (events"
+                                + " were deleted" + (locked.size() < at.size() ? " and the head set back to "
+                                + locked.size() : "") + ")"
+                        : "the row of sequence " + at.size() + " no longer carries the checksum this writer stored or"
+                                + " checked there (rewritten)");
+            }
+            // Only rows after the newest signed checkpoint changed: a database that undid committed
+            // transactions (not durable), or the unsigned window. Start again from what is stored.
+            unsignedTailsLost.incrementAndGet();
+            LOG.log(System.Logger.Level.WARNING, "airlog: log ''{0}'': the rows this writer stored after its newest"
+                    + " signed checkpoint ({1}) up to {2} are not stored as it stored them (the database lost committed"
+                    + " transactions, or they were removed within the unsigned window); continuing from the stored"
+                    + " log", logId, signedBefore, at.size());
+            known = load();
         }
         NewestCheckpoint.Found found = trustedAbove(connection, Math.max(signedBefore, known.size()) - 1);
         found.rejected().forEach(this::reportUntrusted);
@@ -589,7 +597,7 @@ public final class ChainAppender implements BatchAppender {
         }
         long signedAtStart = newestTrusted == null ? 0 : newestTrusted.size();
         synchronized (signing) {
-            signedSize = signedAtStart;
+            signedSize = Math.max(signedSize, signedAtStart);
             lastSignedNanos = System.nanoTime() - checkpoints.interval().toNanos();
         }
         if (checkpoints.everyBatch() && loaded.size() > signedAtStart) {
@@ -887,7 +895,7 @@ public final class ChainAppender implements BatchAppender {
             signedNow = signedSize;
         }
         return new WriterCounters(signedNow, checkpointsSigned.get(), checkpointsSkipped.get(), adoptedRows.get(),
-                headsMovedForward.get(), untrustedCheckpointRows.get());
+                headsMovedForward.get(), untrustedCheckpointRows.get(), unsignedTailsLost.get());
     }
 
     /** The time spent signing the checkpoints this appender stored (and any a failed batch signed). */
