@@ -68,6 +68,22 @@ class WriterRefusalTest {
                 + sequence).contains(problem);
     }
 
+    /**
+     * Deletes the events after {@code keep} (and the checkpoint rows after it, if asked) with the
+     * insert-only triggers off, and sets the head back to match, as an owner of the tables can.
+     */
+    private static void cutTail(Fixture fixture, List<AuditEvent> events, int keep, boolean checkpoints)
+            throws SQLException {
+        try (Connection c = fixture.connect()) {
+            fixture.disableInsertOnly(c);
+            deleteAfter(fixture, c, keep);
+            if (checkpoints) {
+                TestChains.execute(c, "DELETE FROM " + fixture.tables.checkpoint() + " WHERE size > " + keep);
+            }
+            TestChains.setHead(c, fixture.tables, LOG, events.get(keep - 1).position());
+        }
+    }
+
     private static void deleteAfter(Fixture fixture, Connection c, long size) throws SQLException {
         TestChains.execute(c, "DELETE FROM " + fixture.tables.event() + " WHERE log_id = '" + LOG + "' AND seq > "
                 + size);
@@ -79,12 +95,7 @@ class WriterRefusalTest {
         try (Fixture fixture = Fixture.created(db);
              JdbcAuditStream stream = tenEvents(builder(fixture, Duration.ZERO))) {
             List<AuditEvent> events = StoredLog.assertIntact(fixture, LOG, 10);
-            try (Connection c = fixture.connect()) {
-                fixture.disableInsertOnly(c);
-                deleteAfter(fixture, c, 6);
-                TestChains.execute(c, "DELETE FROM " + fixture.tables.checkpoint() + " WHERE size > 6");
-                TestChains.setHead(c, fixture.tables, LOG, events.get(5).position());
-            }
+            cutTail(fixture, events, 6, true);
             assertRefused(stream, 10, "is gone (events were deleted and the head set back to 6)");
         }
     }
@@ -97,12 +108,7 @@ class WriterRefusalTest {
              JdbcAuditStream stream = tenEvents(builder(fixture, Duration.ofHours(1)))) {
             assertThat(stream.writerCounters().signedSize()).as("the first batch signed, the others wait").isOne();
             List<AuditEvent> events = StoredLog.assertIntact(fixture, LOG, 10);
-            try (Connection c = fixture.connect()) {
-                // what a database that undoes committed transactions (not durable) leaves behind
-                fixture.disableInsertOnly(c);
-                deleteAfter(fixture, c, 7);
-                TestChains.setHead(c, fixture.tables, LOG, events.get(6).position());
-            }
+            cutTail(fixture, events, 7, false);
             assertThat(stream.record(AuditDraft.builder("after")).sequence()).isEqualTo(8);
             assertThat(stream.writerCounters().unsignedTailsLost()).isOne();
             assertThat(stream.health().up()).isTrue();
@@ -116,11 +122,7 @@ class WriterRefusalTest {
         try (Fixture fixture = Fixture.created(db)) {
             tenEvents(builder(fixture, Duration.ZERO)).close();
             List<AuditEvent> events = StoredLog.assertIntact(fixture, LOG, 10);
-            try (Connection c = fixture.connect()) {
-                fixture.disableInsertOnly(c);
-                deleteAfter(fixture, c, 6);
-                TestChains.setHead(c, fixture.tables, LOG, events.get(5).position());
-            }
+            cutTail(fixture, events, 6, false);
             try (JdbcAuditStream restarted = restarted(fixture, Duration.ZERO).build()) {
                 assertRefused(restarted, 7, "a trusted signed checkpoint covers 10 events but only 6 are stored");
             }
@@ -133,12 +135,7 @@ class WriterRefusalTest {
         try (Fixture fixture = Fixture.created(db)) {
             tenEvents(builder(fixture, Duration.ZERO).witnessFile(dir)).close();
             List<AuditEvent> events = StoredLog.assertIntact(fixture, LOG, 10);
-            try (Connection c = fixture.connect()) {
-                fixture.disableInsertOnly(c);
-                deleteAfter(fixture, c, 6);
-                TestChains.execute(c, "DELETE FROM " + fixture.tables.checkpoint() + " WHERE size > 6");
-                TestChains.setHead(c, fixture.tables, LOG, events.get(5).position());
-            }
+            cutTail(fixture, events, 6, true);
             try (JdbcAuditStream restarted = restarted(fixture, Duration.ZERO).witnessFile(dir).build()) {
                 assertRefused(restarted, 7, "witness");
             }
