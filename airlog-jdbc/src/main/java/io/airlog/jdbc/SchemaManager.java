@@ -20,17 +20,21 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Creates or validates airlog's tables, with the DDL bundled for each {@link SqlDialect}.
+ * Creates, migrates or validates airlog's tables, with the DDL bundled for each {@link SqlDialect}.
  *
- * <p>{@link #create} applies the bundled script; every statement in it is idempotent, so
- * applying it to a database that already holds the schema changes nothing (and restores
- * an insert-only trigger that was dropped). {@link #validate} checks every table, column
+ * <p>The DDL comes as versioned scripts, named as Flyway names them ({@code V1__airlog.sql},
+ * {@code V2__airlog.sql}, with the placeholder {@code ${prefix}}), so a team that manages its
+ * schema with Flyway can apply them itself. {@link #create} applies {@code V1} to a database
+ * without airlog's tables, then {@code V2}, which migrates a version 1 schema in place; every
+ * statement of {@code V2} is idempotent, so applying it to a database that already holds the
+ * schema changes nothing (and restores an insert-only trigger that was dropped). {@link #validate} checks every table, column
  * and insert-only trigger and fails naming each missing object. It checks that the
  * triggers exist, not what they do: the verifier, not the schema check, is what detects
  * tampering.
  */
 public final class SchemaManager {
-    private static final int SCHEMA_VERSION = 1;
+    /** The newest schema version; {@link #create} brings a database to it. */
+    public static final int SCHEMA_VERSION = 2;
     /** How long {@link #create} waits for another JVM that is creating the same schema. */
     static final int LOCK_TIMEOUT_SECONDS = 60;
 
@@ -95,12 +99,11 @@ public final class SchemaManager {
     public void create(Connection connection) {
         try {
             SqlDialect dialect = SqlDialect.of(connection);
-            List<String> statements = SqlScript.load(dialect.scriptResource(SCHEMA_VERSION), tables.prefix());
             boolean autoCommit = connection.getAutoCommit();
             try (Statement statement = connection.createStatement()) {
                 lock(dialect, connection, statement);
                 try {
-                    for (String sql : statements) {
+                    for (String sql : statements(connection, dialect)) {
                         statement.execute(sql);
                     }
                     if (!connection.getAutoCommit()) {
@@ -125,6 +128,19 @@ public final class SchemaManager {
     }
 
     /**
+     * The statements that bring the database to {@link #SCHEMA_VERSION}: version 1's script
+     * if airlog's event table does not exist yet, then every later version's (idempotent) script.
+     */
+    private List<String> statements(Connection connection, SqlDialect dialect) throws SQLException {
+        boolean empty = columns(connection, connection.getMetaData(), tables.event()).isEmpty();
+        List<String> statements = new ArrayList<>();
+        for (int version = empty ? 1 : 2; version <= SCHEMA_VERSION; version++) {
+            statements.addAll(SqlScript.load(dialect.scriptResource(version), tables.prefix()));
+        }
+        return statements;
+    }
+
+    /**
      * Checks every table, column and insert-only trigger.
      *
      * @throws SchemaException naming every missing table, column and trigger and every
@@ -141,8 +157,8 @@ public final class SchemaManager {
                 dialect = "<dialect>";
             }
             throw new SchemaException("the airlog schema (table prefix '" + tables.prefix() + "') is not valid;"
-                    + " set " + SchemaMode.KEY + "=create or apply sql/" + dialect + "/V" + SCHEMA_VERSION
-                    + "__airlog.sql", problems);
+                    + " set " + SchemaMode.KEY + "=create or apply sql/" + dialect + "/V1__airlog.sql (to an empty"
+                    + " database) and then sql/" + dialect + "/V" + SCHEMA_VERSION + "__airlog.sql", problems);
         }
     }
 

@@ -66,6 +66,37 @@ class SchemaManagerTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void createMigratesAVersion1SchemaInPlace(TestDatabase db) throws Exception {
+        try (Fixture f = Fixture.empty(db); Connection c = f.connect()) {
+            c.setAutoCommit(true);
+            SqlDialect dialect = SqlDialect.of(c);
+            try (Statement st = c.createStatement()) {
+                for (String sql : io.airlog.jdbc.internal.SqlScript.load(dialect.scriptResource(1), f.tables.prefix())) {
+                    st.execute(sql);
+                }
+                st.execute("INSERT INTO " + f.tables.head() + " (log_id, size, last_checksum) VALUES ('v1', 7, '"
+                        + "a".repeat(64) + "')");
+            }
+            assertThat(f.schema().problems(c)).containsExactlyInAnyOrder(
+                    "missing column " + f.tables.event() + ".encoding",
+                    "missing column " + f.tables.checkpoint() + ".edge",
+                    "missing column " + f.tables.checkpoint() + ".note");
+
+            f.schema().create(c);
+
+            assertThat(f.schema().problems(c)).isEmpty();
+            assertThat(count(c, f.tables.head())).isEqualTo(1);
+            TestChains.store(c, f.tables, TestChains.seal("log-b", 2));
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT encoding FROM " + f.tables.event())) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void validateOfAnEmptyDatabaseNamesEveryMissingTable(TestDatabase db) throws Exception {
         try (Fixture f = Fixture.empty(db)) {
             String p = f.tables.prefix();

@@ -16,6 +16,8 @@ public final class SchemaDefinition {
     public enum Kind {
         /** A 64-bit integer. */
         BIGINT,
+        /** A small integer (16 bits or more). */
+        SMALLINT,
         /** Character data. */
         TEXT,
         /** A point in time. */
@@ -25,6 +27,7 @@ public final class SchemaDefinition {
         public boolean accepts(int sqlType) {
             return switch (this) {
                 case BIGINT -> sqlType == Types.BIGINT;
+                case SMALLINT -> sqlType == Types.SMALLINT || sqlType == Types.INTEGER;
                 case TEXT -> sqlType == Types.CHAR || sqlType == Types.VARCHAR || sqlType == Types.LONGVARCHAR
                         || sqlType == Types.CLOB || sqlType == Types.NCHAR || sqlType == Types.NVARCHAR
                         || sqlType == Types.LONGNVARCHAR || sqlType == Types.NCLOB;
@@ -43,6 +46,10 @@ public final class SchemaDefinition {
     public record Column(String name, Kind kind, int minLength) {
         static Column bigint(String name) {
             return new Column(name, Kind.BIGINT, 0);
+        }
+
+        static Column smallint(String name) {
+            return new Column(name, Kind.SMALLINT, 0);
         }
 
         static Column text(String name, int minLength) {
@@ -82,7 +89,8 @@ public final class SchemaDefinition {
                         Column.text("correlation_id", 128),
                         Column.text("context", 64 * 1024),
                         Column.text("previous_checksum", 64),
-                        Column.text("checksum", 64)), true),
+                        Column.text("checksum", 64),
+                        Column.smallint("encoding")), true),
                 new Table(names.head(), List.of(
                         Column.text("log_id", 128),
                         Column.bigint("size"),
@@ -95,7 +103,9 @@ public final class SchemaDefinition {
                         Column.text("merkle_root", 64),
                         Column.text("signature", 512),
                         Column.text("key_id", 128),
-                        Column.timestamp("created_at")), true),
+                        Column.timestamp("created_at"),
+                        Column.text("edge", 4096),
+                        Column.text("note", 4096)), true),
                 new Table(names.verification(), List.of(
                         Column.text("log_id", 128),
                         Column.bigint("size"),

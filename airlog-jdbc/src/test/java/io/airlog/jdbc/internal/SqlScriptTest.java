@@ -30,6 +30,16 @@ class SqlScriptTest {
     }
 
     @Test
+    void everyDialectHasAVersion2MigrationThatAddsTheEncodingColumn() {
+        for (SqlDialect dialect : SqlDialect.values()) {
+            assertThat(SqlScript.load(dialect.scriptResource(2), "p_"))
+                    .allSatisfy(statement -> assertThat(statement).doesNotContain("${prefix}"))
+                    .anySatisfy(statement -> assertThat(statement)
+                            .startsWith("ALTER TABLE p_event ADD COLUMN IF NOT EXISTS encoding SMALLINT"));
+        }
+    }
+
+    @Test
     void missingScriptIsReportedByName() {
         assertThatThrownBy(() -> SqlScript.load("io/airlog/jdbc/sql/h2/V99__airlog.sql", "p_"))
                 .isInstanceOf(IllegalStateException.class)
