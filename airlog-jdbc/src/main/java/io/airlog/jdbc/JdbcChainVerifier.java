@@ -333,7 +333,7 @@ public final class JdbcChainVerifier {
             }
             readRows(firstHeadSize);
             checkHead(firstHead, head());
-            feedCheckpoints(Long.MAX_VALUE, null);
+            feedCheckpoints(Long.MAX_VALUE);
             return verifier.finish();
         }
 
@@ -435,27 +435,27 @@ public final class JdbcChainVerifier {
                 event = EventRows.read(rs);
             } catch (IllegalArgumentException e) {
                 verifier.acceptMalformed(position, "row with seq " + lastSeq + ": " + e.getMessage(), lastChecksum);
-                feedCheckpoints(position, lastChecksum);
+                feedCheckpoints(position);
                 return;
             }
             if (!event.verify()) {
                 event = identity().locate(event).orElse(event);
             }
             verifier.accept(position, event);
-            feedCheckpoints(position, lastChecksum);
+            feedCheckpoints(position);
         }
 
         /**
          * Hands the checkpoint rows up to {@code upTo} leaves to the checkpoint verifier, each after
          * the leaf at its size; a row whose other columns disagree with its note is a notice and
-         * its note is not used. {@code leaf} is the stored checksum of the leaf at {@code upTo}.
+         * its note is not used.
          */
-        private void feedCheckpoints(long upTo, String leaf) throws SQLException {
+        private void feedCheckpoints(long upTo) throws SQLException {
             if (checkpointRows == null) {
                 return;
             }
             for (CheckpointScan.Row row; (row = checkpointRows.nextUpTo(upTo)) != null; ) {
-                String disagreement = row.disagreement(row.size() == upTo ? leaf : null);
+                String disagreement = row.disagreement();
                 if (disagreement == null) {
                     verifier.checkpoint(row.size(), row.note());
                 } else {
