@@ -74,6 +74,39 @@ public final class AirlogConfigKeys {
      */
     public static final String FAN_OUT_BEST_EFFORT = PREFIX + "fan-out.best-effort";
 
+    /**
+     * Per stream: whether the log is signed with checkpoints (boolean; default: true when
+     * {@link #CHECKPOINT_KEY_FILE} or {@link #CHECKPOINT_KEYSTORE} is set). {@code true}
+     * without a key fails the start naming the key.
+     */
+    public static final String CHECKPOINT_ENABLED = PREFIX + "checkpoint.enabled";
+    /** Per stream: the Ed25519 signing key as an unencrypted PKCS#8 PEM file ({@code airlog keygen}). */
+    public static final String CHECKPOINT_KEY_FILE = PREFIX + "checkpoint.key-file";
+    /** Per stream: a PKCS#12 keystore holding the Ed25519 signing key (instead of a key file). */
+    public static final String CHECKPOINT_KEYSTORE = PREFIX + "checkpoint.keystore";
+    /** Per stream: the password of {@link #CHECKPOINT_KEYSTORE} (also the entry's). */
+    public static final String CHECKPOINT_KEYSTORE_PASSWORD = PREFIX + "checkpoint.keystore-password";
+    /** Per stream: the entry of {@link #CHECKPOINT_KEYSTORE} that holds the key. */
+    public static final String CHECKPOINT_KEYSTORE_ALIAS = PREFIX + "checkpoint.keystore-alias";
+    /** Per stream: the key name the signatures carry (default: the origin up to its first {@code /}). */
+    public static final String CHECKPOINT_KEY_NAME = PREFIX + "checkpoint.key-name";
+    /** Per stream: the origin line of the checkpoints (default {@code airlog/<log id>}). */
+    public static final String CHECKPOINT_ORIGIN = PREFIX + "checkpoint.origin";
+    /** Per stream: the longest time an event waits for its checkpoint (default 1s; 0: after every event or batch). */
+    public static final String CHECKPOINT_INTERVAL = PREFIX + "checkpoint.interval";
+    /** Per stream: verifier keys trusted besides the signing key's own (key rotation), comma-separated. */
+    public static final String CHECKPOINT_TRUSTED_KEYS = PREFIX + "checkpoint.trusted-keys";
+    /** Per stream: a file of verifier keys trusted besides the signing key's own, one per line. */
+    public static final String CHECKPOINT_TRUSTED_KEYS_FILE = PREFIX + "checkpoint.trusted-keys-file";
+    /** Per stream: whether a log signed with checkpoints publishes them to a witness file (boolean, default true). */
+    public static final String WITNESS_ENABLED = PREFIX + "witness.enabled";
+    /** Per stream: the witness file of the log (default: {@code <witness.directory>/<log id>.witness}). */
+    public static final String WITNESS_FILE = PREFIX + "witness.file";
+    /** Per stream: the directory of the witness files, one per log (default {@code airlog-witness}). */
+    public static final String WITNESS_DIRECTORY = PREFIX + "witness.directory";
+    /** Per stream: how soon a signed checkpoint reaches the witness (default 1s). */
+    public static final String WITNESS_WINDOW = PREFIX + "witness.window";
+
     /** Which of the audit interceptors records events (an {@code int}, a {@code @Priority} value). */
     public static final String INTERCEPTOR_PRIORITY = PREFIX + "interceptor.priority";
     /** Exception classes (and their subclasses) recorded as DENIED besides the standard ones. */
@@ -82,7 +115,11 @@ public final class AirlogConfigKeys {
     /** The keys that exist per stream, in their global form. */
     public static final List<String> STREAM_KEYS = List.of(BACKEND, LOG_ID, WRITE_MODE, WRITE_TIMEOUT,
             BATCH_MAX_SIZE, BATCH_MAX_DELAY, QUEUE_CAPACITY, QUEUE_FULL, QUEUE_BLOCK_TIMEOUT, ON_WRITE_FAILURE,
-            REDACT_KEYS, REDACT_DEFAULTS, VERIFY_ON_STARTUP, VERIFY_ON_FAILURE, FAN_OUT_REQUIRED, FAN_OUT_BEST_EFFORT);
+            REDACT_KEYS, REDACT_DEFAULTS, VERIFY_ON_STARTUP, VERIFY_ON_FAILURE, FAN_OUT_REQUIRED, FAN_OUT_BEST_EFFORT,
+            CHECKPOINT_ENABLED, CHECKPOINT_KEY_FILE, CHECKPOINT_KEYSTORE, CHECKPOINT_KEYSTORE_PASSWORD,
+            CHECKPOINT_KEYSTORE_ALIAS, CHECKPOINT_KEY_NAME, CHECKPOINT_ORIGIN, CHECKPOINT_INTERVAL,
+            CHECKPOINT_TRUSTED_KEYS, CHECKPOINT_TRUSTED_KEYS_FILE, WITNESS_ENABLED, WITNESS_FILE, WITNESS_DIRECTORY,
+            WITNESS_WINDOW);
 
     /** The keys that exist only globally. */
     public static final List<String> GLOBAL_KEYS = List.of(ENABLED, INTERCEPTOR_PRIORITY,
@@ -94,7 +131,7 @@ public final class AirlogConfigKeys {
      */
     public static final Set<String> RESERVED_WORDS = Set.of("enabled", "backend", "log-id", "write-mode",
             "write-timeout", "batch", "queue", "on-write-failure", "redact", "verify", "fan-out", "interceptor",
-            "streams");
+            "streams", "checkpoint", "witness");
 
     /** The name of the default stream (configured by the global keys). */
     public static final String DEFAULT_STREAM = "default";

@@ -152,6 +152,17 @@ public final class SigningKeys {
         }
     }
 
+    /**
+     * Checks a key name before a key is read with it: not empty, no space, no {@code +}, no
+     * control character (C2SP signed-note).
+     *
+     * @return the name
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static String checkKeyName(String keyName) {
+        return NoteText.checkKeyName(keyName);
+    }
+
     /** A new random key pair. */
     public static NoteSigner generate(String keyName) {
         NoteText.checkKeyName(keyName);

@@ -34,6 +34,15 @@ public interface AuditBackendProvider {
     List<String> keys();
 
     /**
+     * Whether the streams it opens sign checkpoints of their log when the context has
+     * {@linkplain BackendContext#checkpoints() checkpoint settings}. The host refuses to open a
+     * log configured for checkpoints with a backend that does not (default: false).
+     */
+    default boolean signsCheckpoints() {
+        return false;
+    }
+
+    /**
      * Opens a stream of this backend for one configured stream.
      *
      * @param context the stream's name, log, settings and host services

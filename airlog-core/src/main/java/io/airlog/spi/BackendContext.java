@@ -21,6 +21,7 @@ public final class BackendContext {
     private final WriterConfig writer;
     private final Function<Class<?>, Optional<?>> lookup;
     private final FileClaims claims;
+    private final CheckpointSettings checkpoints;
 
     private BackendContext(Builder b) {
         this.backend = b.backend;
@@ -31,6 +32,7 @@ public final class BackendContext {
         this.writer = b.writer;
         this.lookup = b.lookup;
         this.claims = b.claims;
+        this.checkpoints = b.checkpoints;
     }
 
     /**
@@ -85,6 +87,15 @@ public final class BackendContext {
     }
 
     /**
+     * How the stream signs checkpoints of its log and where it publishes them; empty when the
+     * log is not configured for checkpoints. Only given to a backend that
+     * {@linkplain AuditBackendProvider#signsCheckpoints() signs}.
+     */
+    public Optional<CheckpointSettings> checkpoints() {
+        return Optional.ofNullable(checkpoints);
+    }
+
+    /**
      * An object the host provides, such as the application's {@code OpenTelemetry} bean in a
      * CDI container.
      *
@@ -116,6 +127,7 @@ public final class BackendContext {
         private WriterConfig writer = WriterConfig.DEFAULT;
         private Function<Class<?>, Optional<?>> lookup = type -> Optional.empty();
         private FileClaims claims = new FileClaims();
+        private CheckpointSettings checkpoints;
 
         private Builder(String backend, String streamName, String logId) {
             this.backend = Objects.requireNonNull(backend, "backend");
@@ -151,6 +163,12 @@ public final class BackendContext {
         /** The application's file claims, shared by all its streams (default: claims of this stream only). */
         public Builder claims(FileClaims fileClaims) {
             this.claims = Objects.requireNonNull(fileClaims, "claims");
+            return this;
+        }
+
+        /** Signs checkpoints of the log with these settings (default: none). */
+        public Builder checkpoints(CheckpointSettings settings) {
+            this.checkpoints = Objects.requireNonNull(settings, "checkpoints");
             return this;
         }
 

@@ -4,21 +4,13 @@ import io.airlog.AuditEvent;
 import io.airlog.ChainPosition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 
 /**
  * The head of a log whose events go somewhere airlog cannot read back (a logging framework,
@@ -54,9 +46,7 @@ public final class ChainStateFile implements AutoCloseable {
 
     private final Path file;
     private final String logId;
-    private final boolean fsync;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final SlotFile slots;
     private final boolean closedCleanly;
     private final State previous;
     private long generation;
@@ -67,12 +57,10 @@ public final class ChainStateFile implements AutoCloseable {
     private record State(long generation, String logId, ChainPosition head, String eventId, boolean clean) {
     }
 
-    private ChainStateFile(Path file, String logId, boolean fsync, FileChannel channel, FileLock lock, State state) {
+    private ChainStateFile(Path file, String logId, SlotFile slots, State state) {
         this.file = file;
         this.logId = logId;
-        this.fsync = fsync;
-        this.channel = channel;
-        this.lock = lock;
+        this.slots = slots;
         this.previous = state;
         this.generation = state == null ? 0 : state.generation();
         this.head = state == null ? ChainPosition.EMPTY : state.head();
@@ -93,88 +81,28 @@ public final class ChainStateFile implements AutoCloseable {
      */
     public static ChainStateFile open(Path file, String logId, boolean fsync) {
         Objects.requireNonNull(logId, "logId");
-        FileChannel channel = null;
+        SlotFile slots = SlotFile.open(file, SLOT, fsync, "chain state file");
         try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                throw new IllegalStateException("chain state file " + file + " is in use by another audit stream"
-                        + " (in this or another process); a log has one writer");
-            }
-            State state = read(file, channel);
+            State state = slots.newest(ChainStateFile::parse, State::generation, "chain state file " + file
+                    + " is damaged: neither of its two copies is readable. airlog does not repair it: compare it with"
+                    + " the audit output and restore it, or start a new log");
             if (state != null && !state.logId().equals(logId)) {
                 throw new IllegalStateException("chain state file " + file + " holds log '" + state.logId()
                         + "', not '" + logId + "'");
             }
-            return new ChainStateFile(file, logId, fsync, channel, lock, state);
+            return new ChainStateFile(file, logId, slots, state);
         } catch (IOException e) {
-            closeQuietly(channel);
+            slots.close();
             throw new UncheckedIOException("cannot open chain state file " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(channel);
+            slots.close();
             throw e;
         }
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // already failing
-            }
-        }
-    }
-
-    private static State read(Path file, FileChannel channel) throws IOException {
-        long size = channel.size();
-        if (size == 0) {
-            return null;
-        }
-        State best = null;
-        for (int slot = 0; slot < 2; slot++) {
-            ByteBuffer buffer = ByteBuffer.allocate(SLOT);
-            int read = 0;
-            while (buffer.hasRemaining()) {
-                int n = channel.read(buffer, (long) slot * SLOT + read);
-                if (n < 0) {
-                    break;
-                }
-                read += n;
-            }
-            State state = parse(new String(buffer.array(), 0, read, StandardCharsets.UTF_8));
-            if (state != null && (best == null || state.generation() > best.generation())) {
-                best = state;
-            }
-        }
-        if (best == null) {
-            throw new IllegalStateException("chain state file " + file + " is damaged: neither of its two copies is"
-                    + " readable. airlog does not repair it: compare it with the audit output and restore it, or"
-                    + " start a new log");
-        }
-        return best;
-    }
-
-    /** One copy, or null when it is empty, torn or damaged. */
-    private static State parse(String slot) {
-        String[] lines = slot.split("\n");
-        if (lines.length < 8 || !lines[0].equals(MAGIC)) {
-            return null;
-        }
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < 7; i++) {
-            body.append(lines[i]).append('\n');
-        }
-        if (!lines[7].equals("crc " + crc(body.toString()))) {
+    /** One checked copy, or null when it is not a state. */
+    private static State parse(String[] lines) {
+        if (lines.length != 7 || !lines[0].equals(MAGIC)) {
             return null;
         }
         Map<String, String> fields = new LinkedHashMap<>();
@@ -197,12 +125,6 @@ public final class ChainStateFile implements AutoCloseable {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    private static String crc(String text) {
-        CRC32 crc = new CRC32();
-        crc.update(text.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().toHexDigits((int) crc.getValue());
     }
 
     /** The log whose head this file keeps. */
@@ -254,24 +176,10 @@ public final class ChainStateFile implements AutoCloseable {
 
     private void write(ChainPosition position, String eventId, boolean clean) throws IOException {
         long next = generation + 1;
-        String body = MAGIC + "\n" + "generation " + next + "\n" + "log "
+        slots.write(next, MAGIC + "\n" + "generation " + next + "\n" + "log "
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(logId.getBytes(StandardCharsets.UTF_8)) + "\n"
                 + "size " + position.size() + "\n" + "last " + position.lastChecksum() + "\n" + "event " + eventId
-                + "\n" + "state " + (clean ? "closed" : "open") + "\n";
-        byte[] text = (body + "crc " + crc(body) + "\n").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer slot = ByteBuffer.allocate(SLOT);
-        slot.put(text);
-        while (slot.hasRemaining()) {
-            slot.put((byte) '\n');
-        }
-        slot.flip();
-        long offset = (next % 2) * SLOT;
-        while (slot.hasRemaining()) {
-            offset += channel.write(slot, offset);
-        }
-        if (fsync) {
-            channel.force(false);
-        }
+                + "\n" + "state " + (clean ? "closed" : "open") + "\n");
         generation = next;
         head = position;
     }
@@ -290,16 +198,11 @@ public final class ChainStateFile implements AutoCloseable {
         closed = true;
         try {
             write(head, "-", true);
-            channel.force(false);
+            slots.force();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close chain state file " + file + ": " + e.getMessage(), e);
         } finally {
-            try {
-                lock.release();
-            } catch (IOException e) {
-                // closing the channel releases it too
-            }
-            closeQuietly(channel);
+            slots.close();
         }
     }
 }

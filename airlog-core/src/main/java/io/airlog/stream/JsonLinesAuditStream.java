@@ -9,8 +9,11 @@ import io.airlog.checkpoint.NoteSigner;
 import io.airlog.checkpoint.TrustedKeys;
 import io.airlog.encoding.EventJson;
 import io.airlog.merkle.TreeEdge;
+import io.airlog.spi.CheckpointStatus;
 import io.airlog.spi.CheckpointWitness;
+import io.airlog.spi.CheckpointingStream;
 import io.airlog.spi.SealingAuditStream;
+import io.airlog.spi.TreeCheckpoints;
 import io.airlog.spi.WitnessSnapshot;
 import io.airlog.verify.CheckpointVerifier;
 import io.airlog.verify.VerificationReport;
@@ -33,9 +36,6 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a log as JSON lines (one {@linkplain EventJson event object} per line, UTF-8, "\n")
@@ -60,16 +60,17 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Failures.</b> If a write fails, the event is not acknowledged (the caller gets an
  * {@code AuditException}) and the stream stops accepting events (health DOWN): the file may
- * end in a partial line that a person must look at. Nothing written before is touched.
+ * end in a partial line that a person must look at. Nothing written before is touched. A
+ * witness later than its window makes the stream DEGRADED, naming the witness: events are
+ * still stored and signed, and the publisher keeps retrying.
  */
-public final class JsonLinesAuditStream extends SealingAuditStream {
+public final class JsonLinesAuditStream extends SealingAuditStream implements CheckpointingStream {
     private final Writer out;
     private final FileChannel channel;
     private final boolean closeTarget;
     private final JsonLinesDurability durability;
-    private final JsonLinesCheckpoints checkpoints;
+    private final TreeCheckpoints checkpoints;
     private final VerificationReport openingCheck;
-    private final ScheduledExecutorService timer;
     private volatile IOException failure;
 
     private JsonLinesAuditStream(String name, String logId, ChainPosition head, Writer out, FileChannel channel,
@@ -78,7 +79,7 @@ public final class JsonLinesAuditStream extends SealingAuditStream {
     }
 
     private JsonLinesAuditStream(String name, String logId, ChainPosition head, Writer out, FileChannel channel,
-                                 boolean closeTarget, JsonLinesDurability durability, JsonLinesCheckpoints checkpoints,
+                                 boolean closeTarget, JsonLinesDurability durability, TreeCheckpoints checkpoints,
                                  VerificationReport openingCheck) {
         super(name, logId, head);
         this.out = out;
@@ -87,16 +88,8 @@ public final class JsonLinesAuditStream extends SealingAuditStream {
         this.durability = durability;
         this.checkpoints = checkpoints;
         this.openingCheck = openingCheck;
-        if (checkpoints != null && checkpoints.intervalNanos() > 0) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "airlog-checkpoints " + logId);
-                t.setDaemon(true);
-                return t;
-            });
-            timer.scheduleWithFixedDelay(this::checkpointIfDue, checkpoints.intervalNanos(),
-                    checkpoints.intervalNanos(), TimeUnit.NANOSECONDS);
-        } else {
-            timer = null;
+        if (checkpoints != null) {
+            checkpoints.everyInterval(logId, this::checkpointIfDue);
         }
     }
 
@@ -258,7 +251,7 @@ public final class JsonLinesAuditStream extends SealingAuditStream {
                 FileOutputStream stream = new FileOutputStream(file.toFile(), true);
                 Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
                 WitnessPublisher publisher = w == null ? null : new WitnessPublisher(w, witnessWindow);
-                JsonLinesCheckpoints checkpoints = new JsonLinesCheckpoints(signer, o, interval, publisher, edge, signed);
+                TreeCheckpoints checkpoints = new TreeCheckpoints(signer, o, interval, publisher, edge, signed);
                 JsonLinesAuditStream s = new JsonLinesAuditStream(logId, logId, head, writer, stream.getChannel(), true,
                         durability, checkpoints, tail == null ? null : tail.report());
                 if (tail != null && (checkpoints.unsigned() || !tail.report().notices().isEmpty())) {
@@ -403,8 +396,8 @@ public final class JsonLinesAuditStream extends SealingAuditStream {
 
     @Override
     protected void closeStorage() {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (checkpoints != null) {
+            checkpoints.stopInterval();
         }
         try {
             if (checkpoints != null && failure == null && checkpoints.unsigned()) {
@@ -444,11 +437,17 @@ public final class JsonLinesAuditStream extends SealingAuditStream {
         Optional<WitnessStatus> witness = witnessStatus();
         if (base.up() && witness.isPresent() && witness.get().behind()) {
             WitnessStatus w = witness.get();
-            return new StreamHealth(StreamHealth.Status.DOWN, base.recorded(), base.failed(), 0, "the witness "
-                    + w.location() + " is " + w.lag().toMillis() + " ms behind (window " + w.window().toMillis() + " ms)"
+            return new StreamHealth(base.status().worse(StreamHealth.Status.DEGRADED), base.recorded(), base.failed(),
+                    0, "the witness " + w.location() + " is " + w.lag().toMillis() + " ms behind (window " + w.window().toMillis() + " ms)"
                     + (w.lastError().isEmpty() ? "" : ": " + w.lastError()));
         }
         return base;
+    }
+
+    /** The state of its checkpoints and witness; empty for a stream without signer. */
+    @Override
+    public Optional<CheckpointStatus> checkpointStatus() {
+        return checkpoints == null ? Optional.empty() : Optional.of(checkpoints.status());
     }
 
     /** The state of the witness this stream publishes to, if any. */

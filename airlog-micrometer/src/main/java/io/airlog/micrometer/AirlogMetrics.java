@@ -5,9 +5,13 @@ import io.airlog.AuditEvent;
 import io.airlog.AuditStream;
 import io.airlog.pipeline.Delivery;
 import io.airlog.pipeline.PipelineListener;
+import io.airlog.spi.CheckpointStatus;
+import io.airlog.spi.CheckpointingStream;
 import io.airlog.spi.batch.GroupCommitAuditStream;
+import io.airlog.witness.WitnessStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
@@ -39,6 +43,11 @@ import java.util.List;
  * <tr><td>{@value #BATCH_MEAN}, {@value #BATCH_MAX}</td><td>gauges</td><td>stream</td><td>mean and largest events per committed batch</td></tr>
  * <tr><td>{@value #VERIFIED}</td><td>gauge</td><td>stream</td><td>last start-up check: 1 intact, 0 damaged, -1 not verified</td></tr>
  * <tr><td>{@value #VERIFIED_AGE}</td><td>time gauge (seconds)</td><td>stream</td><td>time since that check</td></tr>
+ * <tr><td>{@value #CHECKPOINTS}</td><td>function counter</td><td>stream</td><td>checkpoints signed (streams whose log is signed)</td></tr>
+ * <tr><td>{@value #SIGNING}</td><td>function timer</td><td>stream</td><td>time spent signing them</td></tr>
+ * <tr><td>{@value #WITNESS_PUBLISHED}</td><td>function counter</td><td>stream</td><td>checkpoints written to the witness</td></tr>
+ * <tr><td>{@value #WITNESS_FAILURES}</td><td>function counter</td><td>stream</td><td>attempts to write the witness that failed</td></tr>
+ * <tr><td>{@value #WITNESS_LAG}</td><td>gauge (events)</td><td>stream</td><td>events signed but not yet witnessed: signed tree size minus witnessed size</td></tr>
  * </table>
  * Events recorded before the first {@code bindTo} are not counted. Safe for concurrent use.
  */
@@ -64,6 +73,17 @@ public final class AirlogMetrics implements PipelineListener, MeterBinder {
     /** Age of the last start-up verification. */
     public static final String VERIFIED_AGE = "airlog.verification.age";
 
+    /** Checkpoints signed. */
+    public static final String CHECKPOINTS = "airlog.checkpoints.signed";
+    /** Time spent signing checkpoints. */
+    public static final String SIGNING = "airlog.checkpoints.signing";
+    /** Checkpoints written to the witness. */
+    public static final String WITNESS_PUBLISHED = "airlog.witness.published";
+    /** Failed attempts to write the witness. */
+    public static final String WITNESS_FAILURES = "airlog.witness.failures";
+    /** Tree size signed but not yet witnessed. */
+    public static final String WITNESS_LAG = "airlog.witness.lag";
+
     private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
     private final Map<String, AuditStream> streams = new ConcurrentHashMap<>();
     private final Map<String, Check> checks = new ConcurrentHashMap<>();
@@ -88,7 +108,8 @@ public final class AirlogMetrics implements PipelineListener, MeterBinder {
     }
 
     /**
-     * Watches a backend stream: its queue depth and, when it batches, its batches.
+     * Watches a backend stream: its queue depth, when it batches its batches, and when it
+     * signs checkpoints ({@link CheckpointingStream}) its checkpoints and witness.
      *
      * @param stream the configured stream's name
      * @param backend the backend's stream
@@ -126,6 +147,35 @@ public final class AirlogMetrics implements PipelineListener, MeterBinder {
             Gauge.builder(BATCH_MAX, batching, s -> s.statistics().largestBatch()).tag("stream", name)
                     .description("most events in one committed batch").strongReference(true).register(registry);
         }
+        if (stream instanceof CheckpointingStream signing && signing.checkpointStatus().isPresent()) {
+            checkpointMeters(registry, name, signing);
+        }
+    }
+
+    private static void checkpointMeters(MeterRegistry registry, String name, CheckpointingStream stream) {
+        FunctionCounter.builder(CHECKPOINTS, stream, s -> status(s).signed()).tag("stream", name)
+                .description("checkpoints signed").register(registry);
+        FunctionTimer.builder(SIGNING, stream, s -> status(s).signed(), s -> status(s).signingTime().toNanos(),
+                TimeUnit.NANOSECONDS).tag("stream", name).description("time spent signing checkpoints")
+                .register(registry);
+        if (status(stream).witness().isEmpty()) {
+            return;
+        }
+        FunctionCounter.builder(WITNESS_PUBLISHED, stream, s -> witness(s).published()).tag("stream", name)
+                .description("checkpoints written to the witness").register(registry);
+        FunctionCounter.builder(WITNESS_FAILURES, stream, s -> witness(s).failures()).tag("stream", name)
+                .description("attempts to write the witness that failed").register(registry);
+        Gauge.builder(WITNESS_LAG, stream, s -> status(s).signedSize() - witness(s).publishedSize())
+                .tag("stream", name).baseUnit("events").description("events signed but not yet witnessed")
+                .strongReference(true).register(registry);
+    }
+
+    private static CheckpointStatus status(CheckpointingStream stream) {
+        return stream.checkpointStatus().orElseThrow();
+    }
+
+    private static WitnessStatus witness(CheckpointingStream stream) {
+        return status(stream).witness().orElseThrow();
     }
 
     private void checkMeters(MeterRegistry registry, String name) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlog.AuditDraft;
 import io.airlog.Outcome;
+import io.airlog.checkpoint.NoteSigner;
+import io.airlog.checkpoint.SigningKeys;
 import io.airlog.pipeline.AuditMiddleware;
 import io.airlog.pipeline.AuditPipeline;
 import io.airlog.pipeline.AuditStreamRegistry;
@@ -12,11 +14,14 @@ import io.airlog.stream.InMemoryAuditStream;
 import io.airlog.stream.JsonLinesAuditStream;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AirlogMetricsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -113,5 +118,51 @@ class AirlogMetricsTest {
         audit.record(AuditDraft.builder("a"));
 
         assertThat(registry.get(AirlogMetrics.EVENTS).tags("stream", "main").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSigningStreamShowsCheckpointsSigningTimeAndItsWitness(@TempDir Path dir) throws Exception {
+        NoteSigner key = SigningKeys.generate("airlog");
+        JsonLinesAuditStream signed = JsonLinesAuditStream.builder(dir.resolve("audit.jsonl"), "signed")
+                .signer(key).checkpointInterval(Duration.ZERO).witnessFile(dir.resolve("signed.witness"))
+                .witnessWindow(Duration.ofMillis(20)).build();
+        streams.register("signed", signed);
+        metrics.bindTo(registry);
+        metrics.watch("signed", signed);
+        signed.record(AuditDraft.builder("a"));
+        signed.record(AuditDraft.builder("b"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (registry.get(AirlogMetrics.WITNESS_LAG).tag("stream", "signed").gauge().value() > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        assertThat(registry.get(AirlogMetrics.CHECKPOINTS).tag("stream", "signed").functionCounter().count())
+                .isEqualTo(2);
+        assertThat(registry.get(AirlogMetrics.SIGNING).tag("stream", "signed").functionTimer().count())
+                .isEqualTo(2);
+        assertThat(registry.get(AirlogMetrics.SIGNING).tag("stream", "signed").functionTimer()
+                .totalTime(TimeUnit.NANOSECONDS)).isPositive();
+        assertThat(registry.get(AirlogMetrics.WITNESS_LAG).tag("stream", "signed").gauge().value()).isZero();
+        assertThat(registry.get(AirlogMetrics.WITNESS_PUBLISHED).tag("stream", "signed").functionCounter().count())
+                .isPositive();
+
+        Files.delete(dir.resolve("signed.witness"));
+        signed.record(AuditDraft.builder("c"));
+        while (registry.get(AirlogMetrics.WITNESS_FAILURES).tag("stream", "signed").functionCounter().count() == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(registry.get(AirlogMetrics.WITNESS_FAILURES).tag("stream", "signed").functionCounter().count())
+                .isPositive();
+        assertThat(registry.get(AirlogMetrics.WITNESS_LAG).tag("stream", "signed").gauge().value()).isEqualTo(1);
+    }
+
+    @Test
+    void aStreamThatDoesNotSignHasNoCheckpointMeters() {
+        metrics.bindTo(registry);
+        metrics.watch("main", main);
+
+        assertThat(registry.find(AirlogMetrics.CHECKPOINTS).meters()).isEmpty();
     }
 }

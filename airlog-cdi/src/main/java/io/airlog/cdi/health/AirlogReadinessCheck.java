@@ -4,6 +4,7 @@ import io.airlog.StreamHealth;
 import io.airlog.cdi.LogCheck;
 import io.airlog.cdi.internal.AirlogStartup;
 import io.airlog.cdi.internal.StreamState;
+import io.airlog.spi.CheckpointStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -30,7 +31,14 @@ import org.eclipse.microprofile.health.Readiness;
  * {@code <name>.unrecorded} (events the interceptor could not record),
  * {@code <name>.substituted} (argument values recorded as a marker), {@code <name>.detail}
  * (when there is one), {@code <name>.chain} ({@code intact} or {@code damaged}) and
- * {@code <name>.verification} (the start-up check's summary).
+ * {@code <name>.verification} (the start-up check's summary). A stream whose log is signed adds
+ * {@code <name>.checkpoint.signed-size} (the tree size of its newest checkpoint),
+ * {@code <name>.checkpoint.signed} (checkpoints signed since start) and, with a witness,
+ * {@code <name>.witness.location}, {@code <name>.witness.published-size},
+ * {@code <name>.witness.lag-ms}, {@code <name>.witness.failures} and
+ * {@code <name>.witness.last-error} (when the last attempt failed). A witness later than its
+ * window makes the stream {@code DEGRADED}, named in its detail: events are still stored and
+ * signed, so readiness stays UP.
  *
  * <p>Only used where MicroProfile Health is present: the container skips this class
  * otherwise.
@@ -74,6 +82,7 @@ public class AirlogReadinessCheck implements HealthCheck {
             if (!h.detail().isEmpty()) {
                 data.put(p + "detail", h.detail());
             }
+            state.checkpoints().ifPresent(c -> checkpointData(p, c, data));
             LogCheck check = state.check();
             if (check != null) {
                 data.put(p + "chain", check.chain());
@@ -83,5 +92,19 @@ public class AirlogReadinessCheck implements HealthCheck {
         }
         return new HealthCheckResponse(NAME, up ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN,
                 Optional.of(data));
+    }
+
+    private static void checkpointData(String p, CheckpointStatus c, Map<String, Object> data) {
+        data.put(p + "checkpoint.signed-size", c.signedSize());
+        data.put(p + "checkpoint.signed", c.signed());
+        c.witness().ifPresent(w -> {
+            data.put(p + "witness.location", w.location());
+            data.put(p + "witness.published-size", w.publishedSize());
+            data.put(p + "witness.lag-ms", w.lag().toMillis());
+            data.put(p + "witness.failures", w.failures());
+            if (!w.lastError().isEmpty()) {
+                data.put(p + "witness.last-error", w.lastError());
+            }
+        });
     }
 }

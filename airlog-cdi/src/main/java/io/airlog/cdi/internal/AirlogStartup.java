@@ -6,6 +6,8 @@ import io.airlog.cdi.AuditInterceptor;
 import io.airlog.cdi.AuditLog;
 import io.airlog.cdi.AuditStreamName;
 import io.airlog.cdi.LogCheck;
+import io.airlog.spi.CheckpointStatus;
+import io.airlog.spi.CheckpointingStream;
 import io.airlog.spi.ConfigView;
 import io.airlog.spi.LogVerification;
 import io.airlog.spi.VerifyMode;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -162,8 +165,10 @@ public class AirlogStartup {
         List<StreamState> out = new ArrayList<>();
         for (AuditStreams.Target t : streams.opened()) {
             StreamSettings s = t.settings();
+            Optional<CheckpointStatus> checkpoints = t.backend() instanceof CheckpointingStream signing
+                    ? signing.checkpointStatus() : Optional.empty();
             out.add(new StreamState(s.name(), s.backend(), s.logId(), failures.adjust(s.name(), t.stream().health()),
-                    checks.get(s.name()), failures.unrecorded(s.name()), failures.substituted(s.name())));
+                    checks.get(s.name()), failures.unrecorded(s.name()), failures.substituted(s.name()), checkpoints));
         }
         out.sort(java.util.Comparator.comparing(StreamState::name));
         return out;

@@ -15,6 +15,7 @@ import io.airlog.pipeline.PipelineListener;
 import io.airlog.spi.AuditBackend;
 import io.airlog.spi.AuditBackendProvider;
 import io.airlog.spi.BackendContext;
+import io.airlog.spi.CheckpointSettings;
 import io.airlog.spi.FileClaims;
 import io.airlog.spi.StoredLog;
 import jakarta.annotation.PostConstruct;
@@ -179,11 +180,24 @@ public class AuditStreams {
         if (known.isPresent()) {
             return known.get();
         }
-        BackendContext context = BackendContext.builder(s.backend(), s.name(), s.logId())
+        BackendContext.Builder context = BackendContext.builder(s.backend(), s.name(), s.logId())
                 .settings(s.backendView()).writer(s.writer())
                 .selectedBy(s.key(AirlogConfigKeys.BACKEND) + "=" + s.backend())
-                .lookup(this::lookup).claims(claims).build();
-        AuditBackend opened = backends.get(s.backend()).open(context);
+                .lookup(this::lookup).claims(claims);
+        AuditBackendProvider provider = backends.get(s.backend());
+        CheckpointConfig checkpoints = CheckpointConfig.read(s.view(), s.logId());
+        if (checkpoints.settings().isPresent()) {
+            if (!provider.signsCheckpoints()) {
+                throw new IllegalArgumentException(checkpoints.enabledBy() + ": log '" + s.logId() + "' of stream '"
+                        + s.name() + "' is to be signed, but its backend " + s.backend() + " does not sign checkpoints"
+                        + " (backends that do: " + String.join(", ", backends.signing()) + "); set "
+                        + s.view().ownKey("checkpoint.enabled") + "=false to leave it unsigned");
+            }
+            CheckpointSettings c = checkpoints.settings().get();
+            c.witnessFile().ifPresent(file -> claims.claim(s.name(), CheckpointConfig.witnessKey(s.view()), file));
+            context.checkpoints(c);
+        }
+        AuditBackend opened = provider.open(context.build());
         AuditStream backend = opened.stream();
         if (s.writeMode() == WriteMode.ASYNC && !backend.capabilities().contains(Capability.ASYNC)) {
             closeQuietly(s.name(), backend);

@@ -81,6 +81,12 @@ final class Backends {
         return providers.get(name);
     }
 
+    /** The names of the backends that sign checkpoints, sorted. */
+    List<String> signing() {
+        return providers.values().stream().filter(AuditBackendProvider::signsCheckpoints)
+                .map(AuditBackendProvider::name).toList();
+    }
+
     /** Every backend's own keys, in their global form ({@code airlog.json.file}). */
     Set<String> keys() {
         Set<String> keys = new LinkedHashSet<>();

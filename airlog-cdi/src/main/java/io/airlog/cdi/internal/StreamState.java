@@ -2,6 +2,8 @@ package io.airlog.cdi.internal;
 
 import io.airlog.StreamHealth;
 import io.airlog.cdi.LogCheck;
+import io.airlog.spi.CheckpointStatus;
+import java.util.Optional;
 
 /**
  * The state of one open stream, for health checks.
@@ -13,9 +15,10 @@ import io.airlog.cdi.LogCheck;
  * @param check what the start-up check found, or null if it has not run for this stream
  * @param unrecorded events for this stream the interceptor could not record
  * @param substituted argument values the interceptor recorded as a marker in this stream's events
+ * @param checkpoints the state of its signed checkpoints and witness, when its log is signed
  */
 public record StreamState(String name, String backend, String logId, StreamHealth health, LogCheck check,
-                          long unrecorded, long substituted) {
+                          long unrecorded, long substituted, Optional<CheckpointStatus> checkpoints) {
 
     /** Whether the stream stores events (up or degraded) and its log was not found damaged. */
     public boolean ready() {
