@@ -364,10 +364,10 @@ public final class JdbcChainVerifier {
             long at = trusted.size();
             if (lastSeq != trusted.size()) {
                 verifier.report(new Damage(DamageKind.MISSING, at, at, at,
-                        "the event at the verified position " + at + " is gone"));
+                        "the event at the trusted start " + at + " (a signed checkpoint, or the position given) is gone"));
             } else if (!trusted.lastChecksum().equals(lastChecksum)) {
-                verifier.report(new Damage(DamageKind.CHANGED, at, at, at, "the event at the verified position " + at
-                        + " no longer has the verified checksum " + abbreviate(trusted.lastChecksum()) + " (now "
+                verifier.report(new Damage(DamageKind.CHANGED, at, at, at, "the event at the trusted start " + at
+                        + " no longer has the trusted checksum " + abbreviate(trusted.lastChecksum()) + " (now "
                         + abbreviate(lastChecksum) + "): the log was rewritten up to here"));
             }
         }
