@@ -11,10 +11,17 @@ ALTER TABLE ${prefix}event ADD COLUMN IF NOT EXISTS encoding SMALLINT DEFAULT 1 
 ALTER TABLE ${prefix}checkpoint ADD COLUMN IF NOT EXISTS edge VARCHAR(8192) NOT NULL;
 ALTER TABLE ${prefix}checkpoint ADD COLUMN IF NOT EXISTS note VARCHAR(8192) NOT NULL;
 
--- Insert-only (as in v1): UPDATE, DELETE and MERGE fail with a clear message.
-CREATE TRIGGER IF NOT EXISTS ${prefix}event_insert_only BEFORE UPDATE, DELETE ON ${prefix}event
+-- Insert-only (as in v1): UPDATE, DELETE and MERGE fail with a clear message. Dropped and
+-- created again: H2 rebuilds a table for ADD COLUMN, and a trigger kept across it names the
+-- temporary copy in its message.
+DROP TRIGGER IF EXISTS ${prefix}event_insert_only;
+CREATE TRIGGER ${prefix}event_insert_only BEFORE UPDATE, DELETE ON ${prefix}event
     FOR EACH ROW CALL 'io.airlog.jdbc.internal.H2InsertOnlyTrigger';
-CREATE TRIGGER IF NOT EXISTS ${prefix}checkpoint_insert_only BEFORE UPDATE, DELETE ON ${prefix}checkpoint
+DROP TRIGGER IF EXISTS ${prefix}checkpoint_insert_only;
+CREATE TRIGGER ${prefix}checkpoint_insert_only BEFORE UPDATE, DELETE ON ${prefix}checkpoint
     FOR EACH ROW CALL 'io.airlog.jdbc.internal.H2InsertOnlyTrigger';
-CREATE TRIGGER IF NOT EXISTS ${prefix}verification_insert_only BEFORE UPDATE, DELETE ON ${prefix}verification
-    FOR EACH ROW CALL 'io.airlog.jdbc.internal.H2InsertOnlyTrigger';
+
+-- The verification table of v1 (positions an incremental check started from) is gone: nothing
+-- the application role inserts is trusted; an incremental check starts at the newest signed
+-- checkpoint instead.
+DROP TABLE IF EXISTS ${prefix}verification;

@@ -21,7 +21,8 @@ CREATE TRIGGER IF NOT EXISTS ${prefix}checkpoint_no_update BEFORE UPDATE ON ${pr
     SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'airlog: table ${prefix}checkpoint is insert-only; UPDATE is not allowed';
 CREATE TRIGGER IF NOT EXISTS ${prefix}checkpoint_no_delete BEFORE DELETE ON ${prefix}checkpoint FOR EACH ROW
     SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'airlog: table ${prefix}checkpoint is insert-only; DELETE is not allowed';
-CREATE TRIGGER IF NOT EXISTS ${prefix}verification_no_update BEFORE UPDATE ON ${prefix}verification FOR EACH ROW
-    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'airlog: table ${prefix}verification is insert-only; UPDATE is not allowed';
-CREATE TRIGGER IF NOT EXISTS ${prefix}verification_no_delete BEFORE DELETE ON ${prefix}verification FOR EACH ROW
-    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'airlog: table ${prefix}verification is insert-only; DELETE is not allowed';
+
+-- The verification table of v1 (positions an incremental check started from) is gone: nothing
+-- the application role inserts is trusted; an incremental check starts at the newest signed
+-- checkpoint instead.
+DROP TABLE IF EXISTS ${prefix}verification;

@@ -25,9 +25,8 @@ CREATE OR REPLACE TRIGGER ${prefix}checkpoint_insert_only
 CREATE OR REPLACE TRIGGER ${prefix}checkpoint_no_truncate
     BEFORE TRUNCATE ON ${prefix}checkpoint
     FOR EACH STATEMENT EXECUTE FUNCTION ${prefix}reject_change();
-CREATE OR REPLACE TRIGGER ${prefix}verification_insert_only
-    BEFORE UPDATE OR DELETE ON ${prefix}verification
-    FOR EACH ROW EXECUTE FUNCTION ${prefix}reject_change();
-CREATE OR REPLACE TRIGGER ${prefix}verification_no_truncate
-    BEFORE TRUNCATE ON ${prefix}verification
-    FOR EACH STATEMENT EXECUTE FUNCTION ${prefix}reject_change();
+
+-- The verification table of v1 (positions an incremental check started from) is gone: nothing
+-- the application role inserts is trusted; an incremental check starts at the newest signed
+-- checkpoint instead.
+DROP TABLE IF EXISTS ${prefix}verification;

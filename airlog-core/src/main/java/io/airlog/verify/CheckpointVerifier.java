@@ -56,6 +56,8 @@ public final class CheckpointVerifier {
     private final String witnessLocation;
     private final boolean witnessExists;
     private final boolean witnessHasRecords;
+    private final boolean rejectedAsNotices;
+    private final boolean requireSigned;
 
     private TreeEdge tree;
     private long size;
@@ -77,6 +79,8 @@ public final class CheckpointVerifier {
     private CheckpointVerifier(Builder b) {
         this.origin = b.origin;
         this.keys = b.keys;
+        this.rejectedAsNotices = b.rejectedAsNotices;
+        this.requireSigned = b.requireSigned;
         this.tree = b.startEdge == null ? TreeEdge.empty() : b.startEdge;
         this.size = tree.size();
         this.start = new ChainPosition(tree.size(), tree.lastLeaf().map(Digest::hex).orElse(ChainPosition.GENESIS));
@@ -126,6 +130,8 @@ public final class CheckpointVerifier {
         private WitnessSnapshot witness;
         private SignedCheckpoint startCheckpoint;
         private TreeEdge startEdge;
+        private boolean rejectedAsNotices;
+        private boolean requireSigned;
 
         private Builder(String logId) {
             this.logId = Objects.requireNonNull(logId, "logId");
@@ -156,6 +162,30 @@ public final class CheckpointVerifier {
         }
 
         /**
+         * Whether a stored checkpoint that no trusted key validly signed is a
+         * {@link DamageKind#CHECKPOINT_IGNORED} notice rather than damage (default false: damage).
+         * For stores where whoever may append events may also insert checkpoints, such as a
+         * database's application role: such an insert must not cause a permanent false alarm.
+         * What it cannot hide stays damage: a witnessed checkpoint absent from the store is
+         * {@link DamageKind#CHECKPOINT_MISSING}.
+         */
+        public Builder rejectedAsNotices(boolean notices) {
+            this.rejectedAsNotices = notices;
+            return this;
+        }
+
+        /**
+         * Whether every event must be covered by a trusted signed checkpoint (default false): events
+         * after the newest one are then {@link DamageKind#UNSIGNED_EVENTS} damage instead of an
+         * {@link DamageKind#UNSIGNED_TAIL} notice. For a writer that signs every batch in its
+         * transaction. Requires trusted keys.
+         */
+        public Builder requireSigned(boolean required) {
+            this.requireSigned = required;
+            return this;
+        }
+
+        /**
          * Starts after a stored tree edge (an incremental check) that the signed checkpoint
          * authenticates: same size and root. The leaves fed are those after it.
          *
@@ -175,9 +205,13 @@ public final class CheckpointVerifier {
         /**
          * The verifier.
          *
-         * @throws IllegalArgumentException if the start is of another log or after the witnessed size
+         * @throws IllegalArgumentException if the start is of another log or after the witnessed size,
+         *         or signatures are required without trusted keys
          */
         public CheckpointVerifier build() {
+            if (requireSigned && keys.isEmpty()) {
+                throw new IllegalArgumentException("requiring every event to be signed needs trusted keys");
+            }
             if (startCheckpoint != null && !startCheckpoint.checkpoint().origin().equals(origin)) {
                 throw new IllegalArgumentException("the start checkpoint is of log '"
                         + startCheckpoint.checkpoint().origin() + "', not '" + origin + "' (" + logId + ")");
@@ -250,7 +284,12 @@ public final class CheckpointVerifier {
             signed = keys.open(note, origin);
         } catch (RejectedCheckpointException e) {
             long claimed = claimedSize(note);
-            damages.add(new Damage(kind(e.reason()), position, claimed, claimed, e.getMessage()));
+            if (rejectedAsNotices) {
+                notices.add(new Damage(DamageKind.CHECKPOINT_IGNORED, position, claimed, claimed, kind(e.reason())
+                        + ", ignored: " + e.getMessage()));
+            } else {
+                damages.add(new Damage(kind(e.reason()), position, claimed, claimed, e.getMessage()));
+            }
             return;
         }
         newestSigned = Math.max(newestSigned, signed.size());
@@ -293,9 +332,14 @@ public final class CheckpointVerifier {
             uncheckedCheckpoints = 0;
         }
         if (!keys.isEmpty() && firstMismatch == null && size > signedThrough && unreadableAt == 0) {
-            notices.add(new Damage(DamageKind.UNSIGNED_TAIL, 0, signedThrough + 1, size, (size - signedThrough)
-                    + " event(s) after the newest signed checkpoint (" + signedThrough + ") are covered by no"
-                    + " signature yet"));
+            String covered = (size - signedThrough) + " event(s) after the newest signed checkpoint (" + signedThrough
+                    + ") are covered by no signature";
+            if (requireSigned) {
+                damages.add(new Damage(DamageKind.UNSIGNED_EVENTS, 0, signedThrough + 1, size, covered
+                        + ", but every event must be signed: they were added without the key"));
+            } else {
+                notices.add(new Damage(DamageKind.UNSIGNED_TAIL, 0, signedThrough + 1, size, covered + " yet"));
+            }
         }
         damages.sort(Comparator.comparingLong(Damage::position).thenComparingLong(Damage::firstSequence));
         return new Findings(damages, notices, new Anchors(signedThrough, witnessMatched ? witnessed.size() : 0,
@@ -413,6 +457,23 @@ public final class CheckpointVerifier {
             notices.add(new Damage(DamageKind.WITNESS_BEHIND, 0, m + 1, newestSigned, "the witness " + witnessLocation
                     + " holds tree size " + m + "; the store's newest signed checkpoint has " + newestSigned));
         }
+    }
+
+    /**
+     * The tree size of the newest record of {@code snapshot} that a trusted key signed for
+     * {@code origin} (0 if none): an incremental check {@linkplain Builder#startAt starts} at or before it.
+     */
+    public static long witnessedSize(WitnessSnapshot snapshot, TrustedKeys keys, String origin) {
+        for (WitnessSnapshot.Record r : snapshot.newestFirst()) {
+            if (r.problem() == null) {
+                try {
+                    return keys.open(r.note(), origin).size();
+                } catch (RejectedCheckpointException e) {
+                    // an altered record: the next older one counts
+                }
+            }
+        }
+        return 0;
     }
 
     /** The newest record of the snapshot that a trusted key signed; damaged newer ones are reported. */

@@ -58,6 +58,12 @@ public enum DamageKind {
     /** The witness holds nothing at all although the store holds signed checkpoints: it was removed. */
     WITNESS_MISSING,
     /**
+     * Events after the newest checkpoint that a trusted key signed, in a check that requires every
+     * event to be signed ({@code requireSigned}: the writer signs every batch in its transaction),
+     * so they were added by someone without the key.
+     */
+    UNSIGNED_EVENTS,
+    /**
      * Not damage: events after the newest checkpoint that a trusted key signed and that
      * matched (events committed within the checkpoint interval, or appended by someone
      * without the key: only a later signed checkpoint tells which).
@@ -70,7 +76,16 @@ public enum DamageKind {
      */
     WITNESS_BEHIND(false),
     /** Not damage: something about the witness worth knowing (an incomplete last record left by a crash). */
-    WITNESS_NOTICE(false);
+    WITNESS_NOTICE(false),
+    /**
+     * Not damage: a stored checkpoint that the check does not rely on, in a store where whoever may
+     * append events may also insert checkpoints (a database's application role): no trusted key
+     * validly signed it (untrusted key, bad signature, unreadable, another log), or its row's other
+     * columns disagree with its note. It is ignored, so that such an insert causes no permanent
+     * false alarm; if the witness holds a trusted checkpoint of that size, its absence is damage
+     * ({@link #CHECKPOINT_MISSING}).
+     */
+    CHECKPOINT_IGNORED(false);
 
     private final boolean damage;
 

@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
  * The rule every row of the threat tables of docs/integrity.md follows: it names the tests that
  * back it (test class and method, {@code …} for the class named before), and each exists; or it
  * has no test and says what is not caught or what happens instead. A module checks the rows of
- * the sections whose tests it holds (airlog-cli those of the command line's section).
+ * the sections whose tests it holds (airlog-cli those of the command line's and the database's sections).
  */
 public final class ThreatTable {
     /** The page, from a module's directory. */
     public static final Path PAGE = Path.of("..", "docs", "integrity.md");
     /** The heading of the section whose rows airlog-cli's tests back. */
     public static final String CLI_SECTION = "### Checked with the `airlog` command line";
+    /** The heading of the database section, whose rows airlog-cli's tests back too (verifier and command line). */
+    public static final String DATABASE_SECTION = "### A database log (airlog-jdbc): signed checkpoint rows and the witness";
 
     private static final Pattern TEST = Pattern.compile("`(?:(\\w+Test)|…)\\.(\\w+)`");
 

@@ -282,6 +282,59 @@ class CheckpointVerifierTest {
     }
 
     @Test
+    void checkpointsNoTrustedKeySignedAreNoticesWhereTheStoreAcceptsInsertedCheckpoints() {
+        Store store = new Store(10, 5, 10);
+        store.checkpoints.get(5L).set(0, store.note(5, SigningKeys.generate("example.com/app")));
+        store.checkpoints.computeIfAbsent(7L, k -> new ArrayList<>()).add("not a note");
+        String altered = store.checkpoints.get(10L).get(0);
+        store.checkpoints.computeIfAbsent(8L, k -> new ArrayList<>()).add(altered.replace("\n10\n", "\n8\n"));
+
+        VerificationFindings f = store.verify(checks().rejectedAsNotices(true));
+
+        assertThat(f.findings().damages()).isEmpty();
+        assertThat(f.noticeKinds()).containsOnly(DamageKind.CHECKPOINT_IGNORED).hasSize(3);
+        assertThat(f.findings().notices()).extracting(Damage::firstSequence).containsExactly(5L, 0L, 8L);
+        assertThat(f.findings().notices().get(0).detail()).startsWith("CHECKPOINT_UNTRUSTED, ignored: ");
+        assertThat(f.findings().anchors().signedSize()).isEqualTo(10);
+    }
+
+    @Test
+    void anIgnoredCheckpointInPlaceOfTheWitnessedOneIsStillMissing() {
+        Store store = new Store(10, 5, 10);
+        String witnessed = store.note(10, KEY);
+        store.checkpoints.get(10L).set(0, store.note(10, SigningKeys.generate("example.com/app")));
+
+        VerificationFindings f = store.verify(checks().rejectedAsNotices(true).witness(witness(witnessed)));
+
+        assertThat(f.kinds()).containsExactly(DamageKind.CHECKPOINT_MISSING);
+        assertThat(f.noticeKinds()).containsExactly(DamageKind.CHECKPOINT_IGNORED);
+    }
+
+    @Test
+    void eventsAfterTheNewestCheckpointAreDamageWhenEveryEventMustBeSigned() {
+        Store store = new Store(12, 5, 10);
+
+        VerificationFindings signedTail = new Store(10, 5, 10).verify(checks().requireSigned(true));
+        Damage d = store.verify(checks().requireSigned(true)).only();
+
+        assertThat(signedTail.findings().damages()).isEmpty();
+        assertThat(d.kind()).isEqualTo(DamageKind.UNSIGNED_EVENTS);
+        assertThat(d.firstSequence()).isEqualTo(11);
+        assertThat(d.lastSequence()).isEqualTo(12);
+        assertThatThrownBy(() -> CheckpointVerifier.builder(LOG).requireSigned(true).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs trusted keys");
+    }
+
+    @Test
+    void theWitnessedSizeIsThatOfTheNewestRecordATrustedKeySigned() {
+        Store store = new Store(10, 5, 10);
+        WitnessSnapshot snapshot = witness(store.note(10, SigningKeys.generate("example.com/app")), store.note(5, KEY));
+
+        assertThat(CheckpointVerifier.witnessedSize(snapshot, TRUSTED, ORIGIN)).isEqualTo(5);
+        assertThat(CheckpointVerifier.witnessedSize(witness(), TRUSTED, ORIGIN)).isZero();
+    }
+
+    @Test
     void withoutKeysNothingIsCheckedAndTheFindingsSaySo() {
         Store store = new Store(10, 5, 10);
 

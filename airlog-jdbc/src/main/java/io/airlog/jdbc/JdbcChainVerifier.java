@@ -4,13 +4,23 @@ import io.airlog.AuditEvent;
 import io.airlog.AuditException;
 import io.airlog.AuditLimits;
 import io.airlog.ChainPosition;
+import io.airlog.checkpoint.Checkpoint;
+import io.airlog.checkpoint.SignedCheckpoint;
+import io.airlog.checkpoint.TrustedKeys;
 import io.airlog.internal.Text;
+import io.airlog.jdbc.internal.CheckpointScan;
 import io.airlog.jdbc.internal.EventIdentity;
 import io.airlog.jdbc.internal.EventRows;
+import io.airlog.spi.CheckpointWitness;
+import io.airlog.spi.WitnessSnapshot;
 import io.airlog.verify.ChainVerifier;
+import io.airlog.verify.CheckpointVerifier;
 import io.airlog.verify.Damage;
 import io.airlog.verify.DamageKind;
 import io.airlog.verify.VerificationReport;
+import io.airlog.witness.FileWitness;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,26 +33,38 @@ import javax.sql.DataSource;
 
 /**
  * Verifies one log stored in SQL: every row's checksum recomputed, every link, contiguous
- * sequences, the log identity, and that the head row matches the last event.
+ * sequences, the log identity, that the head row matches the last event and, given
+ * {@linkplain Builder#trustedKeys trusted keys} and a {@linkplain Builder#witness witness}, the
+ * log's Merkle tree against its signed checkpoint rows and against the newest checkpoint the
+ * witness holds.
  *
  * <p>Rows are read in sequence order in pages of {@code pageSize} rows (keyset paging on the
  * primary key), so memory stays constant whatever the size of the log, on every driver, and
  * no transaction or snapshot is held open for the length of the verification. Each page is
- * fed to airlog-core's {@link ChainVerifier}; a row's {@linkplain Damage#position() position}
- * is its ordinal in sequence order (equal to its sequence in an intact log).
+ * fed to airlog-core's {@link ChainVerifier} (and {@link CheckpointVerifier}); a row's
+ * {@linkplain Damage#position() position} is its ordinal in sequence order (equal to its
+ * sequence in an intact log); a checkpoint row's position is its size.
  *
- * <p>Three entry points:
+ * <p><b>What it trusts.</b> Only checkpoint notes a trusted key signed, and the witness.
+ * Nothing the application's role can insert hides damage or causes a permanent false alarm: a
+ * checkpoint row that no trusted key validly signed, or whose other columns disagree with its
+ * note, is a {@link DamageKind#CHECKPOINT_IGNORED} notice, unless the witness holds a trusted
+ * checkpoint of that size ({@link DamageKind#CHECKPOINT_MISSING}); events after the newest
+ * signed checkpoint are an {@link DamageKind#UNSIGNED_TAIL} notice, or
+ * {@link DamageKind#UNSIGNED_EVENTS} damage with {@linkplain Builder#requireSigned requireSigned}.
+ *
+ * <p>Entry points:
  * <ul>
- * <li>{@link #verifyFull} reads the whole log;</li>
- * <li>{@link #verifyFrom} continues after a position the caller trusts (for example a signed
- *     checkpoint it checked): it first checks that the row at that position still has that
- *     checksum, then reads only the rows after it;</li>
- * <li>{@link #verifyIncremental} does the same from the position last {@linkplain #record recorded}
- *     in the verification table.</li>
+ * <li>{@link #verifyFull} reads the whole log and checks every stored checkpoint and the witness;</li>
+ * <li>{@link #verifyIncremental} starts at the newest checkpoint row a trusted key signed (at or
+ *     before the witnessed size) whose stored tree edge hashes to the signed root, checks that
+ *     the row at that size still carries the edge's last leaf, then reads only the rows after
+ *     it and compares the witness; without trusted keys there is nothing to start from and it
+ *     reads the whole log. {@code verifyFull} checks everything it checks;</li>
+ * <li>{@link #verifyFrom} continues after a position the caller trusts (the hash chain only).</li>
  * </ul>
- * None of them writes; {@link #record} stores the end of an intact report so that the next
- * incremental verification starts there. See {@code docs/database.md} for what each detects.
- * Thread-safe: every call uses its own connection.
+ * None of them writes. See {@code docs/database.md} and {@code docs/integrity.md} for what each
+ * detects. Thread-safe: every call uses its own connection.
  */
 public final class JdbcChainVerifier {
     /** The default number of rows read per query. */
@@ -51,38 +73,142 @@ public final class JdbcChainVerifier {
     private final DataSource dataSource;
     private final TableNames tables;
     private final int pageSize;
+    private final TrustedKeys keys;
+    private final String origin;
+    private final CheckpointWitness witness;
+    private final Path witnessDirectory;
+    private final boolean requireSigned;
 
-    /** A verifier of the tables {@code tables} reached through {@code dataSource}. */
+    /** A verifier of the hash chain alone of the tables {@code tables} reached through {@code dataSource}. */
     public JdbcChainVerifier(DataSource dataSource, TableNames tables) {
         this(dataSource, tables, DEFAULT_PAGE_SIZE);
     }
 
     /**
-     * A verifier reading {@code pageSize} rows per query.
+     * A verifier of the hash chain alone, reading {@code pageSize} rows per query.
      *
      * @throws IllegalArgumentException if {@code pageSize} is below 1
      */
     public JdbcChainVerifier(DataSource dataSource, TableNames tables, int pageSize) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.tables = Objects.requireNonNull(tables, "tables");
-        if (pageSize < 1) {
-            throw new IllegalArgumentException("pageSize must be at least 1, not " + pageSize);
+        this(builder(dataSource, tables).pageSize(pageSize));
+    }
+
+    private JdbcChainVerifier(Builder b) {
+        this.dataSource = b.dataSource;
+        this.tables = b.tables;
+        this.pageSize = b.pageSize;
+        this.keys = b.keys;
+        this.origin = b.origin;
+        this.witness = b.witness;
+        this.witnessDirectory = b.witnessDirectory;
+        this.requireSigned = b.requireSigned;
+    }
+
+    /** Starts building a verifier of the tables {@code tables} reached through {@code dataSource}. */
+    public static Builder builder(DataSource dataSource, TableNames tables) {
+        return new Builder(dataSource, tables);
+    }
+
+    /** The settings of a {@link JdbcChainVerifier}; only the data source and tables are required. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private final TableNames tables;
+        private int pageSize = DEFAULT_PAGE_SIZE;
+        private TrustedKeys keys = TrustedKeys.none();
+        private String origin;
+        private CheckpointWitness witness;
+        private Path witnessDirectory;
+        private boolean requireSigned;
+
+        private Builder(DataSource dataSource, TableNames tables) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            this.tables = Objects.requireNonNull(tables, "tables");
         }
-        this.pageSize = pageSize;
+
+        /**
+         * Rows read per query (default {@value #DEFAULT_PAGE_SIZE}).
+         *
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder pageSize(int pageSize) {
+            if (pageSize < 1) {
+                throw new IllegalArgumentException("pageSize must be at least 1, not " + pageSize);
+            }
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        /** The verifier keys whose signatures count (default none: checkpoint rows are not checked). */
+        public Builder trustedKeys(TrustedKeys keys) {
+            this.keys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
+        /** The origin the log's checkpoints carry (default {@link Checkpoint#defaultOrigin} of the log verified). */
+        public Builder origin(String origin) {
+            this.origin = Text.requiredNonBlank("origin", origin, 1024);
+            return this;
+        }
+
+        /** The witness of the log verified (for a verifier of one log). */
+        public Builder witness(CheckpointWitness witness) {
+            this.witness = Objects.requireNonNull(witness, "witness");
+            this.witnessDirectory = null;
+            return this;
+        }
+
+        /** A directory of witness files, one per log ({@link FileWitness#fileFor}). */
+        public Builder witnessDirectory(Path directory) {
+            this.witnessDirectory = Objects.requireNonNull(directory, "directory");
+            this.witness = null;
+            return this;
+        }
+
+        /**
+         * Whether every event must be covered by a trusted signed checkpoint (default false): for a
+         * writer that signs every batch in its transaction. Events after the newest one are then
+         * {@link DamageKind#UNSIGNED_EVENTS} damage, not an {@link DamageKind#UNSIGNED_TAIL} notice.
+         */
+        public Builder requireSigned(boolean required) {
+            this.requireSigned = required;
+            return this;
+        }
+
+        /**
+         * The verifier.
+         *
+         * @throws IllegalArgumentException if signatures are required without trusted keys
+         */
+        public JdbcChainVerifier build() {
+            if (requireSigned && keys.isEmpty()) {
+                throw new IllegalArgumentException("requireSigned needs trusted keys");
+            }
+            return new JdbcChainVerifier(this);
+        }
     }
 
     /**
-     * Verifies a whole log from its first event.
+     * Verifies a whole log from its first event, with every stored checkpoint and the witness.
      *
-     * @throws AuditException if the database fails
+     * @throws AuditException if the database or the witness cannot be read
      */
     public VerificationReport verifyFull(String logId) {
-        return verifyFrom(logId, ChainPosition.EMPTY);
+        Text.requiredNonBlank("logId", logId, AuditLimits.LOG_ID);
+        if (!checksCheckpoints()) {
+            return verifyFrom(logId, ChainPosition.EMPTY);
+        }
+        WitnessSnapshot snapshot = snapshot(logId);
+        try (Connection c = dataSource.getConnection()) {
+            CheckpointVerifier checkpoints = checks(logId, snapshot).build();
+            return new Run(c, logId, ChainVerifier.of(logId, checkpoints), ChainPosition.EMPTY, true).verify();
+        } catch (SQLException e) {
+            throw new AuditException("cannot verify log '" + logId + "': " + e.getMessage(), e);
+        }
     }
 
     /**
-     * Verifies the events after a trusted position: checks that the event at
-     * {@code trusted.size()} still has checksum {@code trusted.lastChecksum()} (else
+     * Verifies the events after a trusted position (the hash chain only): checks that the event
+     * at {@code trusted.size()} still has checksum {@code trusted.lastChecksum()} (else
      * {@link DamageKind#CHANGED}, or {@link DamageKind#MISSING} if it is gone), then every event after it.
      *
      * @throws AuditException if the database fails
@@ -91,68 +217,83 @@ public final class JdbcChainVerifier {
         Text.requiredNonBlank("logId", logId, AuditLimits.LOG_ID);
         Objects.requireNonNull(trusted, "trusted");
         try (Connection c = dataSource.getConnection()) {
-            return new Run(c, logId, trusted).verify();
+            return new Run(c, logId, ChainVerifier.from(logId, trusted), trusted, false).verify();
         } catch (SQLException e) {
             throw new AuditException("cannot verify log '" + logId + "': " + e.getMessage(), e);
         }
     }
 
     /**
-     * Verifies the events after the last {@linkplain #record recorded} position (all of them
-     * if none was recorded).
+     * Verifies the events after the newest checkpoint row a trusted key signed whose stored edge
+     * hashes to its root (at or before the witnessed size), and compares the witness; the whole
+     * log if there is no such row (or no trusted keys).
      *
-     * @throws AuditException if the database fails
+     * @throws AuditException if the database or the witness cannot be read
      */
     public VerificationReport verifyIncremental(String logId) {
-        return verifyFrom(logId, verifiedThrough(logId).orElse(ChainPosition.EMPTY));
-    }
-
-    /**
-     * The last recorded verified position of a log (the highest size in the verification table).
-     *
-     * @throws AuditException if the database fails
-     */
-    public Optional<ChainPosition> verifiedThrough(String logId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT size, last_checksum FROM " + tables.verification()
-                     + " WHERE log_id = ? ORDER BY size DESC")) {
-            ps.setString(1, logId);
-            ps.setMaxRows(1);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new ChainPosition(rs.getLong(1), rs.getString(2))) : Optional.empty();
-            }
+        Text.requiredNonBlank("logId", logId, AuditLimits.LOG_ID);
+        if (keys.isEmpty()) {
+            return verifyFull(logId);
+        }
+        WitnessSnapshot snapshot = snapshot(logId);
+        long witnessed = snapshot == null ? 0 : CheckpointVerifier.witnessedSize(snapshot, keys, origin(logId));
+        try (Connection c = dataSource.getConnection()) {
+            Optional<CheckpointScan.Trusted> start = CheckpointScan.newestTrusted(c, tables, logId, keys,
+                    origin(logId), witnessed > 0 ? witnessed : Long.MAX_VALUE);
+            CheckpointVerifier.Builder checks = checks(logId, snapshot);
+            start.ifPresent(t -> checks.startAt(t.checkpoint(), t.edge()));
+            CheckpointVerifier checkpoints = checks.build();
+            return new Run(c, logId, ChainVerifier.of(logId, checkpoints), checkpoints.start(), true).verify();
         } catch (SQLException e) {
-            throw new AuditException("cannot read the verified position of log '" + logId + "': " + e.getMessage(),
-                    e);
+            throw new AuditException("cannot verify log '" + logId + "': " + e.getMessage(), e);
         }
     }
 
     /**
-     * Records the end of an intact report as the log's verified position, where the next
-     * {@link #verifyIncremental} starts. Does nothing for a damaged report or one that ends
-     * at or before the position already recorded.
+     * The newest stored checkpoint of a log that a trusted key signed for its origin, with a stored
+     * tree edge that hashes to its root; empty without trusted keys.
      *
-     * @return whether a position was recorded
      * @throws AuditException if the database fails
      */
-    public boolean record(VerificationReport report) {
-        if (!report.intact() || report.end().size() == 0
-                || report.end().size() <= verifiedThrough(report.logId()).map(ChainPosition::size).orElse(0L)) {
-            return false;
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO " + tables.verification()
-                     + " (log_id, size, last_checksum, verified_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP)")) {
-            ps.setString(1, report.logId());
-            ps.setLong(2, report.end().size());
-            ps.setString(3, report.end().lastChecksum());
-            ps.executeUpdate();
-            return true;
+    public Optional<SignedCheckpoint> newestCheckpoint(String logId) {
+        Text.requiredNonBlank("logId", logId, AuditLimits.LOG_ID);
+        try (Connection c = dataSource.getConnection()) {
+            return CheckpointScan.newestTrusted(c, tables, logId, keys, origin(logId), Long.MAX_VALUE)
+                    .map(CheckpointScan.Trusted::checkpoint);
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                return false;
-            }
-            throw new AuditException("cannot record the verified position of log '" + report.logId() + "': "
+            throw new AuditException("cannot read the checkpoints of log '" + logId + "': " + e.getMessage(), e);
+        }
+    }
+
+    private boolean checksCheckpoints() {
+        return !keys.isEmpty() || witness != null || witnessDirectory != null;
+    }
+
+    private String origin(String logId) {
+        return origin != null ? origin : Checkpoint.defaultOrigin(logId);
+    }
+
+    private CheckpointVerifier.Builder checks(String logId, WitnessSnapshot snapshot) {
+        CheckpointVerifier.Builder b = CheckpointVerifier.builder(logId).origin(origin(logId)).trustedKeys(keys)
+                .rejectedAsNotices(true).requireSigned(requireSigned);
+        if (snapshot != null) {
+            b.witness(snapshot);
+        }
+        return b;
+    }
+
+    /** What the log's witness holds, or null without a witness. */
+    private WitnessSnapshot snapshot(String logId) {
+        CheckpointWitness w = witness != null ? witness
+                : witnessDirectory != null ? FileWitness.open(FileWitness.fileFor(witnessDirectory, logId), origin(logId))
+                : null;
+        if (w == null) {
+            return null;
+        }
+        try {
+            return w.read();
+        } catch (IOException | RuntimeException e) {
+            throw new AuditException("cannot read the witness " + w.location() + " of log '" + logId + "': "
                     + e.getMessage(), e);
         }
     }
@@ -163,6 +304,7 @@ public final class JdbcChainVerifier {
         private final String logId;
         private final ChainPosition trusted;
         private final ChainVerifier verifier;
+        private final CheckpointScan checkpointRows;
         private EventIdentity identity;
         private long position;
         private long pageAfter;
@@ -170,11 +312,12 @@ public final class JdbcChainVerifier {
         private String lastChecksum;
         private String checksumAtFirstHead;
 
-        Run(Connection c, String logId, ChainPosition trusted) {
+        Run(Connection c, String logId, ChainVerifier verifier, ChainPosition trusted, boolean checkpoints) {
             this.c = c;
             this.logId = logId;
             this.trusted = trusted;
-            this.verifier = ChainVerifier.from(logId, trusted);
+            this.verifier = verifier;
+            this.checkpointRows = checkpoints ? new CheckpointScan(c, tables, logId, trusted.size(), pageSize) : null;
             this.position = trusted.size();
             this.pageAfter = trusted.size();
             this.lastSeq = trusted.size();
@@ -190,6 +333,7 @@ public final class JdbcChainVerifier {
             }
             readRows(firstHeadSize);
             checkHead(firstHead, head());
+            feedCheckpoints(Long.MAX_VALUE);
             return verifier.finish();
         }
 
@@ -220,10 +364,10 @@ public final class JdbcChainVerifier {
             long at = trusted.size();
             if (lastSeq != trusted.size()) {
                 verifier.report(new Damage(DamageKind.MISSING, at, at, at,
-                        "the event at the verified position " + at + " is gone"));
+                        "the event at the trusted start " + at + " (a signed checkpoint, or the position given) is gone"));
             } else if (!trusted.lastChecksum().equals(lastChecksum)) {
-                verifier.report(new Damage(DamageKind.CHANGED, at, at, at, "the event at the verified position " + at
-                        + " no longer has the verified checksum " + abbreviate(trusted.lastChecksum()) + " (now "
+                verifier.report(new Damage(DamageKind.CHANGED, at, at, at, "the event at the trusted start " + at
+                        + " no longer has the trusted checksum " + abbreviate(trusted.lastChecksum()) + " (now "
                         + abbreviate(lastChecksum) + "): the log was rewritten up to here"));
             }
         }
@@ -290,13 +434,35 @@ public final class JdbcChainVerifier {
             try {
                 event = EventRows.read(rs);
             } catch (IllegalArgumentException e) {
-                verifier.acceptMalformed(position, "row with seq " + lastSeq + ": " + e.getMessage());
+                verifier.acceptMalformed(position, "row with seq " + lastSeq + ": " + e.getMessage(), lastChecksum);
+                feedCheckpoints(position);
                 return;
             }
             if (!event.verify()) {
                 event = identity().locate(event).orElse(event);
             }
             verifier.accept(position, event);
+            feedCheckpoints(position);
+        }
+
+        /**
+         * Hands the checkpoint rows up to {@code upTo} leaves to the checkpoint verifier, each after
+         * the leaf at its size; a row whose other columns disagree with its note is a notice and
+         * its note is not used.
+         */
+        private void feedCheckpoints(long upTo) throws SQLException {
+            if (checkpointRows == null) {
+                return;
+            }
+            for (CheckpointScan.Row row; (row = checkpointRows.nextUpTo(upTo)) != null; ) {
+                String disagreement = row.disagreement();
+                if (disagreement == null) {
+                    verifier.checkpoint(row.size(), row.note());
+                } else {
+                    verifier.report(new Damage(DamageKind.CHECKPOINT_IGNORED, row.size(), row.size(), row.size(),
+                            "the checkpoint row of size " + row.size() + " is ignored: " + disagreement));
+                }
+            }
         }
 
         private EventIdentity identity() throws SQLException {

@@ -68,7 +68,7 @@ public enum SqlDialect {
     /**
      * The names of the insert-only triggers the bundled DDL puts on one table.
      *
-     * @param table an insert-only table (event, checkpoint or verification), as written in the DDL
+     * @param table an insert-only table (event or checkpoint), as written in the DDL
      */
     public List<String> insertOnlyTriggers(String table) {
         return triggerSuffixes.stream().map(suffix -> table + suffix).toList();

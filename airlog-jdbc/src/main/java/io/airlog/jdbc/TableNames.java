@@ -62,9 +62,4 @@ public record TableNames(String prefix) {
     public String checkpoint() {
         return prefix + "checkpoint";
     }
-
-    /** The insert-only table of verified positions (where incremental verification starts). */
-    public String verification() {
-        return prefix + "verification";
-    }
 }

@@ -73,7 +73,7 @@ final class Fixture implements AutoCloseable {
 
     /** Drops the tables (and on PostgreSQL the trigger function) of {@code tables}. */
     static void drop(Connection c, TestDatabase db, TableNames tables) throws SQLException {
-        for (String table : new String[] {tables.event(), tables.head(), tables.checkpoint(), tables.verification()}) {
+        for (String table : new String[] {tables.event(), tables.head(), tables.checkpoint()}) {
             TestChains.execute(c, "DROP TABLE IF EXISTS " + table);
         }
         if (db == TestDatabase.POSTGRESQL) {

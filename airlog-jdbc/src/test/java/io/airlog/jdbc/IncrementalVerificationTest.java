@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlog.AuditEvent;
 import io.airlog.ChainPosition;
+import io.airlog.checkpoint.Checkpoint;
+import io.airlog.checkpoint.NoteSigner;
+import io.airlog.checkpoint.SignedNote;
+import io.airlog.checkpoint.SigningKeys;
+import io.airlog.checkpoint.TestKeys;
+import io.airlog.checkpoint.TrustedKeys;
 import io.airlog.jdbc.internal.EventRows;
+import io.airlog.merkle.TreeEdge;
 import io.airlog.verify.VerificationReport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,51 +22,76 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/**
+ * Incremental verification starts at the newest checkpoint row a trusted key signed whose
+ * stored edge hashes to the signed root; nothing else a row holds is trusted.
+ */
 class IncrementalVerificationTest {
     private static final String LOG = "log";
+    private static final NoteSigner KEY = TestKeys.rfc8032Test1("example.com/airlog-test");
 
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void intactFullCheckIsRecordedAsTheVerifiedPosition(TestDatabase db) throws SQLException {
-        try (Fixture f = Fixture.created(db); Connection c = f.connect()) {
-            List<AuditEvent> events = TestChains.seal(LOG, 10);
-            TestChains.store(c, f.tables, events);
-            JdbcChainVerifier verifier = new JdbcChainVerifier(f.dataSource, f.tables);
-
-            assertThat(verifier.verifiedThrough(LOG)).isEmpty();
-            assertThat(verifier.record(verifier.verifyFull(LOG))).isTrue();
-            assertThat(verifier.verifiedThrough(LOG)).contains(events.get(9).position());
-        }
+    private static JdbcChainVerifier verifier(Fixture f) {
+        return JdbcChainVerifier.builder(f.dataSource, f.tables).pageSize(2)
+                .trustedKeys(TrustedKeys.of(KEY.verifierKey())).build();
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void incrementalCheckReadsOnlyTheRowsAfterTheVerifiedPosition(TestDatabase db) throws SQLException {
+    void incrementalCheckReadsOnlyTheRowsAfterTheNewestTrustedCheckpointRow(TestDatabase db) throws SQLException {
         try (Fixture f = Fixture.created(db); Connection c = f.connect()) {
             List<AuditEvent> old = TestChains.seal(LOG, 10);
             TestChains.store(c, f.tables, old);
-            JdbcChainVerifier verifier = new JdbcChainVerifier(f.dataSource, f.tables, 2);
-            verifier.record(verifier.verifyFull(LOG));
+            CheckpointRows.insert(c, f.tables, old, 4, KEY);
+            CheckpointRows.insert(c, f.tables, old, 10, KEY);
             List<AuditEvent> added = TestChains.seal(LOG, old.get(9).position(), 5);
             TestChains.store(c, f.tables, added);
 
-            VerificationReport report = verifier.verifyIncremental(LOG);
+            VerificationReport report = verifier(f).verifyIncremental(LOG);
 
             assertThat(report.damages()).isEmpty();
             assertThat(report.eventsRead()).isEqualTo(5);
             assertThat(report.start()).isEqualTo(old.get(9).position());
             assertThat(report.end()).isEqualTo(added.get(4).position());
+            assertThat(report.notices()).extracting(d -> d.kind() + " " + d.firstSequence() + ".." + d.lastSequence())
+                    .containsExactly("UNSIGNED_TAIL 11..15");
         }
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void incrementalCheckWithoutARecordedPositionReadsTheWholeLog(TestDatabase db) throws SQLException {
+    void incrementalCheckPassesOverRowsNoTrustedKeySignedOrWithAnEdgeThatIsNotTheirs(TestDatabase db)
+            throws SQLException {
+        try (Fixture f = Fixture.created(db); Connection c = f.connect()) {
+            List<AuditEvent> events = TestChains.seal(LOG, 10);
+            TestChains.store(c, f.tables, events);
+            CheckpointRows.insert(c, f.tables, events, 6, KEY);
+            CheckpointRows.insert(c, f.tables, events, 10, SigningKeys.generate("example.com/someone"));
+            SignedNote at8 = KEY.sign(Checkpoint.of(Checkpoint.defaultOrigin(LOG), CheckpointRows.edge(events, 8)));
+            TreeEdge wrong = CheckpointRows.edge(events, 7).append(CheckpointRows.edge(events, 1).root());
+            CheckpointRows.insert(c, f.tables, LOG, events.get(7).checksum(), wrong, at8.format());
+
+            VerificationReport report = verifier(f).verifyIncremental(LOG);
+
+            assertThat(report.start()).isEqualTo(events.get(5).position());
+            assertThat(report.eventsRead()).isEqualTo(4);
+            assertThat(report.damages()).isEmpty();
+            assertThat(report.notices()).extracting(d -> d.kind() + " " + d.firstSequence() + ".." + d.lastSequence())
+                    .containsExactly("CHECKPOINT_IGNORED 10..10", "UNSIGNED_TAIL 9..10");
+            assertThat(report.anchors().signedSize()).isEqualTo(8);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void incrementalCheckWithoutATrustedCheckpointRowOrKeysReadsTheWholeLog(TestDatabase db) throws SQLException {
         try (Fixture f = Fixture.created(db); Connection c = f.connect()) {
             TestChains.store(c, f.tables, TestChains.seal(LOG, 7));
-            VerificationReport report = new JdbcChainVerifier(f.dataSource, f.tables).verifyIncremental(LOG);
-            assertThat(report.intact()).isTrue();
-            assertThat(report.eventsRead()).isEqualTo(7);
+            VerificationReport withKeys = verifier(f).verifyIncremental(LOG);
+            VerificationReport chainOnly = new JdbcChainVerifier(f.dataSource, f.tables).verifyIncremental(LOG);
+            assertThat(withKeys.intact()).isTrue();
+            assertThat(withKeys.eventsRead()).isEqualTo(7);
+            assertThat(chainOnly.intact()).isTrue();
+            assertThat(chainOnly.eventsRead()).isEqualTo(7);
         }
     }
 
@@ -92,19 +124,18 @@ class IncrementalVerificationTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void chainRewrittenThroughTheVerifiedPositionIsDetectedIncrementally(TestDatabase db) throws SQLException {
+    void chainRewrittenThroughTheSignedStartIsDetectedIncrementally(TestDatabase db) throws SQLException {
         try (Fixture f = Fixture.created(db); Connection c = f.connect()) {
             List<AuditEvent> events = TestChains.seal(LOG, 10);
             TestChains.store(c, f.tables, events);
-            JdbcChainVerifier verifier = new JdbcChainVerifier(f.dataSource, f.tables);
-            verifier.record(verifier.verifyFull(LOG));
+            CheckpointRows.insert(c, f.tables, events, 10, KEY);
             f.disableInsertOnly(c);
             List<AuditEvent> rewritten = rewriteFrom(events, 3);
             TestChains.execute(c, "DELETE FROM " + f.tables.event() + " WHERE seq >= 3");
             insert(c, f, rewritten.subList(2, 10));
             TestChains.setHead(c, f.tables, LOG, rewritten.get(9).position());
 
-            VerificationReport report = verifier.verifyIncremental(LOG);
+            VerificationReport report = verifier(f).verifyIncremental(LOG);
 
             assertThat(report.damages()).extracting(d -> d.kind() + " " + d.firstSequence())
                     .containsExactly("CHANGED 10");
@@ -113,34 +144,19 @@ class IncrementalVerificationTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void rowsRemovedThroughTheVerifiedPositionAreDetectedIncrementally(TestDatabase db) throws SQLException {
+    void rowsRemovedThroughTheSignedStartAreDetectedIncrementally(TestDatabase db) throws SQLException {
         try (Fixture f = Fixture.created(db); Connection c = f.connect()) {
             List<AuditEvent> events = TestChains.seal(LOG, 10);
             TestChains.store(c, f.tables, events);
-            JdbcChainVerifier verifier = new JdbcChainVerifier(f.dataSource, f.tables);
-            verifier.record(verifier.verifyFull(LOG));
+            CheckpointRows.insert(c, f.tables, events, 10, KEY);
             f.disableInsertOnly(c);
             TestChains.execute(c, "DELETE FROM " + f.tables.event() + " WHERE seq >= 9");
             TestChains.setHead(c, f.tables, LOG, events.get(7).position());
 
-            VerificationReport report = verifier.verifyIncremental(LOG);
+            VerificationReport report = verifier(f).verifyIncremental(LOG);
 
             assertThat(report.damages()).extracting(d -> d.kind() + " " + d.firstSequence())
                     .containsExactly("MISSING 10");
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void damagedReportIsNotRecorded(TestDatabase db) throws SQLException {
-        try (Fixture f = Fixture.created(db); Connection c = f.connect()) {
-            List<AuditEvent> events = TestChains.seal(LOG, 4);
-            TestChains.store(c, f.tables, events);
-            TestChains.setHead(c, f.tables, LOG, events.get(2).position());
-            JdbcChainVerifier verifier = new JdbcChainVerifier(f.dataSource, f.tables);
-
-            assertThat(verifier.record(verifier.verifyFull(LOG))).isFalse();
-            assertThat(verifier.verifiedThrough(LOG)).isEmpty();
         }
     }
 

@@ -31,7 +31,7 @@ class LeastPrivilegeUserTest {
                 List<AuditEvent> first = TestChains.seal("log", 3);
                 TestChains.store(app, f.tables, first);
                 TestChains.store(app, f.tables, TestChains.seal("log", first.get(2).position(), 2));
-                for (String table : List.of(f.tables.event(), f.tables.checkpoint(), f.tables.verification())) {
+                for (String table : List.of(f.tables.event(), f.tables.checkpoint())) {
                     assertThatThrownBy(() -> TestChains.execute(app, "TRUNCATE TABLE " + table))
                             .isInstanceOf(SQLException.class);
                     assertThatThrownBy(() -> TestChains.execute(app, "DELETE FROM " + table))
@@ -70,7 +70,6 @@ class LeastPrivilegeUserTest {
         };
         TestChains.execute(admin, "GRANT SELECT, INSERT ON " + t.event() + " TO " + grantee);
         TestChains.execute(admin, "GRANT SELECT, INSERT ON " + t.checkpoint() + " TO " + grantee);
-        TestChains.execute(admin, "GRANT SELECT, INSERT ON " + t.verification() + " TO " + grantee);
         TestChains.execute(admin, "GRANT SELECT, INSERT, UPDATE ON " + t.head() + " TO " + grantee);
     }
 

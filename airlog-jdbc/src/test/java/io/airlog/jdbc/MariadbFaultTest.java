@@ -15,7 +15,7 @@ class MariadbFaultTest extends DatabaseFaultTest {
         for (String host : new String[] {"localhost", "127.0.0.1"}) {
             String user = "'" + role + "'@'" + host + "'";
             TestChains.execute(admin, "CREATE USER " + user + " IDENTIFIED BY 'secret'");
-            for (String table : new String[] {tables.event(), tables.checkpoint(), tables.verification()}) {
+            for (String table : new String[] {tables.event(), tables.checkpoint()}) {
                 TestChains.execute(admin, "GRANT SELECT, INSERT ON test." + table + " TO " + user);
             }
             TestChains.execute(admin, "GRANT SELECT, INSERT, UPDATE ON test." + tables.head() + " TO " + user);

@@ -23,8 +23,8 @@ class PostgresqlFaultTest extends DatabaseFaultTest {
     @Override
     void createRole(Connection admin, String role, TableNames tables) throws Exception {
         TestChains.execute(admin, "CREATE ROLE " + role + " LOGIN PASSWORD 'secret'");
-        TestChains.execute(admin, "GRANT SELECT, INSERT ON " + tables.event() + ", " + tables.checkpoint() + ", "
-                + tables.verification() + " TO " + role);
+        TestChains.execute(admin, "GRANT SELECT, INSERT ON " + tables.event() + ", " + tables.checkpoint() + " TO "
+                + role);
         TestChains.execute(admin, "GRANT SELECT, INSERT, UPDATE ON " + tables.head() + " TO " + role);
     }
 

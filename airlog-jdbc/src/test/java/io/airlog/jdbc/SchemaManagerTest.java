@@ -105,7 +105,7 @@ class SchemaManagerTest {
                     .hasMessageContaining("airlog.jdbc.schema=create")
                     .satisfies(e -> assertThat(((SchemaException) e).problems()).containsExactly(
                             "missing table " + p + "event", "missing table " + p + "head",
-                            "missing table " + p + "checkpoint", "missing table " + p + "verification"));
+                            "missing table " + p + "checkpoint"));
         }
     }
 
@@ -114,7 +114,7 @@ class SchemaManagerTest {
     void schemaModeNoneTouchesNothing(TestDatabase db) throws Exception {
         try (Fixture f = Fixture.empty(db); Connection c = f.connect()) {
             f.schema().apply(f.dataSource, SchemaMode.NONE);
-            assertThat(f.schema().problems(c)).hasSize(4);
+            assertThat(f.schema().problems(c)).hasSize(3);
         }
     }
 

@@ -11,7 +11,6 @@ class TableNamesTest {
         assertThat(TableNames.DEFAULT.event()).isEqualTo("airlog_event");
         assertThat(TableNames.DEFAULT.head()).isEqualTo("airlog_head");
         assertThat(TableNames.DEFAULT.checkpoint()).isEqualTo("airlog_checkpoint");
-        assertThat(TableNames.DEFAULT.verification()).isEqualTo("airlog_verification");
     }
 
     @Test

@@ -147,8 +147,7 @@ public record BenchDatabase(Kind kind, String url) {
     /** Drops the tables (and on PostgreSQL the trigger function) created under the prefix. */
     public void dropTables(TableNames tables) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            for (String table : new String[] {tables.event(), tables.head(), tables.checkpoint(),
-                    tables.verification()}) {
+            for (String table : new String[] {tables.event(), tables.head(), tables.checkpoint()}) {
                 s.execute("DROP TABLE IF EXISTS " + table);
             }
             if (SqlDialect.of(c) == SqlDialect.POSTGRESQL) {

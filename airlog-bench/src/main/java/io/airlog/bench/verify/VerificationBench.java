@@ -7,8 +7,16 @@ import io.airlog.bench.load.BenchDatabase;
 import io.airlog.bench.load.Drafts;
 import io.airlog.bench.load.Rows;
 import io.airlog.bench.report.Table;
+import io.airlog.checkpoint.Checkpoint;
+import io.airlog.checkpoint.NoteSignature;
+import io.airlog.checkpoint.NoteSigner;
+import io.airlog.checkpoint.SignedNote;
+import io.airlog.checkpoint.SigningKeys;
+import io.airlog.checkpoint.TrustedKeys;
 import io.airlog.jdbc.JdbcChainVerifier;
 import io.airlog.jdbc.TableNames;
+import io.airlog.merkle.Digest;
+import io.airlog.merkle.TreeEdge;
 import io.airlog.verify.VerificationReport;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -20,9 +28,10 @@ import java.util.Locale;
 
 /**
  * Verification throughput of a stored log with {@link JdbcChainVerifier} (one thread, one
- * connection, default page size): a full check of {@code rows} rows (twice: the first run
- * also warms the JIT), then, after the position is recorded and {@code newRows} rows are
- * appended, an incremental check that reads only the new rows.
+ * connection, default page size, with trusted keys): a full check of {@code rows} rows and
+ * the signed checkpoint row stored after them (twice: the first run also warms the JIT), then,
+ * after {@code newRows} rows are appended, an incremental check that starts at that checkpoint
+ * and reads only the new rows.
  *
  * <p>The log is generated quickly: drafts sealed into one chain in Java and inserted with
  * multi-row statements, 5,000 rows per transaction, then the head row set to the end.
@@ -31,8 +40,11 @@ public final class VerificationBench {
     private static final String LOG_ID = "bench";
     private static final int ROWS_PER_TRANSACTION = 5_000;
 
+    private static final NoteSigner KEY = SigningKeys.generate("bench.airlog.io/verify");
+
     private final BenchDatabase db;
     private final PrintStream progress;
+    private TreeEdge edge = TreeEdge.empty();
 
     /** A measurement on {@code db}; progress lines go to {@code progress}. */
     public VerificationBench(BenchDatabase db, PrintStream progress) {
@@ -47,7 +59,7 @@ public final class VerificationBench {
      * @param rows old rows
      * @param generateSeconds time to seal and insert them
      * @param fullSeconds the two full checks
-     * @param newRows rows appended after the recorded position
+     * @param newRows rows appended after the signed checkpoint
      * @param incrementalSeconds the incremental check
      */
     public record Result(String database, int rows, double generateSeconds, double[] fullSeconds, int newRows,
@@ -62,7 +74,9 @@ public final class VerificationBench {
             ChainPosition end = append(tables, ChainPosition.EMPTY, rows);
             double generate = (System.nanoTime() - t0) / 1e9;
             progress.printf(Locale.ROOT, "[%s] generated %,d sealed rows in %.1f s%n", db.label(), rows, generate);
-            JdbcChainVerifier verifier = new JdbcChainVerifier(db.dataSource(), tables);
+            sign(tables, end);
+            JdbcChainVerifier verifier = JdbcChainVerifier.builder(db.dataSource(), tables)
+                    .trustedKeys(TrustedKeys.of(KEY.verifierKey())).build();
             double[] full = new double[2];
             VerificationReport report = null;
             for (int i = 0; i < full.length; i++) {
@@ -73,7 +87,6 @@ public final class VerificationBench {
                 progress.printf(Locale.ROOT, "[%s] full check %d: %,d rows in %.2f s%n", db.label(), i + 1, rows,
                         full[i]);
             }
-            verifier.record(report);
             append(tables, end, newRows);
             long start = System.nanoTime();
             VerificationReport incremental = verifier.verifyIncremental(LOG_ID);
@@ -84,6 +97,25 @@ public final class VerificationBench {
             return new Result(db.label(), rows, generate, full, newRows, incrementalSeconds);
         } finally {
             db.dropTables(tables);
+        }
+    }
+
+    /** Stores the signed checkpoint of the log's first {@code end.size()} events, as the writer would. */
+    private void sign(TableNames tables, ChainPosition end) throws SQLException {
+        SignedNote note = KEY.sign(Checkpoint.of(Checkpoint.defaultOrigin(LOG_ID), edge));
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO " + tables.checkpoint()
+                + " (log_id, size, last_checksum, merkle_root, signature, key_id, edge, note)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            NoteSignature signature = note.signatures().get(0);
+            ps.setString(1, LOG_ID);
+            ps.setLong(2, end.size());
+            ps.setString(3, end.lastChecksum());
+            ps.setString(4, edge.root().hex());
+            ps.setString(5, signature.line());
+            ps.setString(6, signature.keyName() + "+" + signature.keyIdHex());
+            ps.setString(7, edge.encode());
+            ps.setString(8, note.format());
+            ps.executeUpdate();
         }
     }
 
@@ -110,6 +142,7 @@ public final class VerificationBench {
                 AuditEvent event = Drafts.typical(principals[(int) (seq % principals.length)], seq)
                         .seal(LOG_ID, seq, end.lastChecksum());
                 batch.add(event);
+                edge = edge.append(Digest.fromHex(event.checksum()));
                 end = event.position();
                 if (batch.size() == ROWS_PER_TRANSACTION) {
                     insert.insert(batch);

@@ -108,7 +108,7 @@ final class DatabaseStore implements LogStore {
 
     @Override
     public Optional<SignedCheckpoint> newestCheckpoint(TrustedKeys keys, String origin) {
-        return DatabaseCheckpoints.newest(connection, login.tables(), logId, keys, origin);
+        return DatabaseCheckpoints.newest(login, logId, keys, origin);
     }
 
     @Override
@@ -118,7 +118,7 @@ final class DatabaseStore implements LogStore {
 
     @Override
     public VerificationReport verify(Checks checks) {
-        return DatabaseVerification.verify(login, table, logId, checks);
+        return DatabaseVerification.verify(login, logId, checks);
     }
 
     @Override

@@ -145,7 +145,7 @@ final class FileStore implements LogStore {
             throw CliException.error("--incremental is for databases; a file is always verified whole");
         }
         CheckpointVerifier.Builder builder = CheckpointVerifier.builder(logId).origin(checks.origin())
-                .trustedKeys(checks.keys());
+                .trustedKeys(checks.keys()).requireSigned(checks.requireSigned());
         if (checks.witness() != null) {
             builder.witness(checks.witness());
         }

@@ -26,17 +26,25 @@ public final class VerifyCommand extends AirlogCommand {
     Path witness;
 
     @Option(names = "--incremental",
-            description = "For a database: verify from the position recorded by the last intact verification.")
+            description = "For a database: verify from the newest checkpoint row a trusted key signed (with --keys).")
     boolean incremental;
+
+    @Option(names = "--require-signed",
+            description = "Every event must be covered by a trusted signed checkpoint (the writer signs every batch):"
+                    + " an unsigned tail is damage, not a notice. Needs --keys.")
+    boolean requireSigned;
 
     @Override
     public Integer call() {
+        if (requireSigned && keys.keys == null) {
+            throw CliException.error("--require-signed checks signatures: give the trusted keys with --keys");
+        }
         VerificationReport report;
         String unit;
         if (store.file != null && store.url == null && ExportBundle.isExport(store.file)) {
-            if (witness != null || incremental) {
-                throw CliException.error("an export is checked against the checkpoint it carries: --witness and"
-                        + " --incremental do not apply");
+            if (witness != null || incremental || requireSigned) {
+                throw CliException.error("an export is checked against the checkpoint it carries: --witness,"
+                        + " --incremental and --require-signed do not apply");
             }
             report = ExportBundle.verify(store.file, store.log, keys.keys(false), keys.origin);
             unit = "line";
@@ -44,7 +52,7 @@ public final class VerifyCommand extends AirlogCommand {
             try (LogStore s = store.open()) {
                 String origin = keys.origin(s.logId());
                 WitnessSnapshot snapshot = witness == null ? null : Witnessed.read(witness, origin);
-                report = s.verify(new Checks(origin, keys.keys(false), snapshot, incremental));
+                report = s.verify(new Checks(origin, keys.keys(false), snapshot, witness, incremental, requireSigned));
                 unit = s.isDatabase() ? "row" : "line";
             }
         }

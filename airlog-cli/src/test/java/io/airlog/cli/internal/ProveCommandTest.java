@@ -182,7 +182,25 @@ class ProveCommandTest {
             Path proof = TestFiles.write(dir.resolve("p"), byNote.out());
             assertThat(Cli.run("check-proof", proof.toString(), "--keys", keys().toString()).status()).isZero();
             assertThat(none.status()).isEqualTo(2);
-            assertThat(none.err()).contains("stores no signed checkpoints").contains("--witness");
+            assertThat(none.err()).contains("holds no checkpoint row of this log that a trusted key signed")
+                    .contains("--witness");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void provesADatabaseEventAgainstTheNewestCheckpointRowATrustedKeySigned(TestDatabase db) throws Exception {
+        try (TestLog log = TestLog.with(db, "payments", 20)) {
+            log.checkpoint(12, TestFiles.KEY);
+            log.checkpoint(18, TestFiles.KEY);
+            log.checkpoint(20, TestFiles.OTHER_KEY);
+
+            Cli.Result r = Cli.run(log.args("prove", "--seq", "5", "--keys", keys().toString()));
+
+            assertThat(r.status()).as(r.toString()).isZero();
+            assertThat(InclusionBundle.parse(r.out()).proof().treeSize()).isEqualTo(18);
+            Path proof = TestFiles.write(dir.resolve("p"), r.out());
+            assertThat(Cli.run("check-proof", proof.toString(), "--keys", keys().toString()).status()).isZero();
         }
     }
 

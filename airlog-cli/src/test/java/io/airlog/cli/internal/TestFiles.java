@@ -52,13 +52,31 @@ final class TestFiles {
         return file;
     }
 
-    /** The checkpoint of the first {@code size} events, signed with {@code key}. */
-    static SignedNote sign(List<AuditEvent> events, int size, String logId, NoteSigner key) {
+    /** The tree edge over the first {@code size} events. */
+    static TreeEdge edge(List<AuditEvent> events, int size) {
         TreeEdge edge = TreeEdge.empty();
         for (AuditEvent e : events.subList(0, size)) {
             edge = edge.append(Digest.fromHex(e.checksum()));
         }
-        return key.sign(Checkpoint.of(Checkpoint.defaultOrigin(logId), edge));
+        return edge;
+    }
+
+    /** The checkpoint of the first {@code size} events, signed with {@code key}. */
+    static SignedNote sign(List<AuditEvent> events, int size, String logId, NoteSigner key) {
+        return key.sign(Checkpoint.of(Checkpoint.defaultOrigin(logId), edge(events, size)));
+    }
+
+    /** Publishes signed checkpoints to the witness file {@code file} (created if absent), oldest first. */
+    static Path publish(Path file, String logId, SignedNote... notes) {
+        try {
+            FileWitness witness = FileWitness.create(file, Checkpoint.defaultOrigin(logId));
+            for (SignedNote note : notes) {
+                witness.publish(Checkpoint.parse(note.text()), note);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A witness file holding the checkpoint of the first {@code size} events. */

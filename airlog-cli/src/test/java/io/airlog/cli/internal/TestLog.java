@@ -5,12 +5,16 @@ import io.airlog.AuditEvent;
 import io.airlog.AuthMethod;
 import io.airlog.Outcome;
 import io.airlog.Principal;
+import io.airlog.checkpoint.NoteSignature;
+import io.airlog.checkpoint.NoteSigner;
+import io.airlog.checkpoint.SignedNote;
 import io.airlog.jdbc.JdbcAuditStream;
 import io.airlog.jdbc.SchemaManager;
 import io.airlog.jdbc.SchemaMode;
 import io.airlog.jdbc.SqlDialect;
 import io.airlog.jdbc.TableNames;
 import io.airlog.jdbc.internal.EventRows;
+import io.airlog.merkle.TreeEdge;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -90,29 +94,78 @@ final class TestLog implements AutoCloseable {
         return login.connect();
     }
 
-    /** Runs statements as the table owner, with the insert-only triggers switched off the way an owner can. */
+    /**
+     * Runs statements as the table owner, with the insert-only triggers of the event and checkpoint
+     * tables switched off the way an owner can. {@code {event}}, {@code {head}},
+     * {@code {checkpoint}} and {@code {log}} stand for the tables and the quoted log id.
+     */
     void tamper(String... sql) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             SqlDialect dialect = SqlDialect.of(c);
-            if (db == TestDatabase.POSTGRESQL) {
-                s.execute("ALTER TABLE " + tables.event() + " DISABLE TRIGGER USER");
-            } else {
-                for (String trigger : dialect.insertOnlyTriggers(tables.event())) {
-                    s.execute("DROP TRIGGER IF EXISTS " + trigger);
+            for (String table : new String[] {tables.event(), tables.checkpoint()}) {
+                if (db == TestDatabase.POSTGRESQL) {
+                    s.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
+                } else {
+                    for (String trigger : dialect.insertOnlyTriggers(table)) {
+                        s.execute("DROP TRIGGER IF EXISTS " + trigger);
+                    }
                 }
             }
-            for (String statement : sql) {
-                s.execute(statement.replace("{event}", tables.event()).replace("{head}", tables.head())
-                        .replace("{log}", "'" + logId + "'"));
-            }
+            run(s, sql);
         }
+    }
+
+    /** Switches the insert-only triggers on again, as the owner's next schema update does. */
+    void restoreTriggers() throws SQLException {
+        if (db == TestDatabase.POSTGRESQL) {
+            asApplication("ALTER TABLE {event} ENABLE TRIGGER USER", "ALTER TABLE {checkpoint} ENABLE TRIGGER USER");
+        }
+        new SchemaManager(tables).apply(login.dataSource(), SchemaMode.CREATE);
+    }
+
+    /** Runs statements with what the application role may do (insert rows, update the head); placeholders as {@link #tamper}. */
+    void asApplication(String... sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            run(s, sql);
+        }
+    }
+
+    private void run(Statement s, String... sql) throws SQLException {
+        for (String statement : sql) {
+            s.execute(statement.replace("{event}", tables.event()).replace("{head}", tables.head())
+                    .replace("{checkpoint}", tables.checkpoint()).replace("{log}", "'" + logId + "'"));
+        }
+    }
+
+    /**
+     * Signs the checkpoint of the first {@code size} events with {@code key} and stores its row as
+     * schema V2 defines it (note verbatim, tree edge, informational columns), as the writer does.
+     */
+    SignedNote checkpoint(int size, NoteSigner key) throws SQLException {
+        SignedNote note = TestFiles.sign(events, size, logId, key);
+        TreeEdge edge = TestFiles.edge(events, size);
+        NoteSignature signature = note.signatures().get(0);
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO " + tables.checkpoint()
+                + " (log_id, size, last_checksum, merkle_root, signature, key_id, edge, note)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, logId);
+            ps.setLong(2, size);
+            ps.setString(3, events.get(size - 1).checksum());
+            ps.setString(4, edge.root().hex());
+            ps.setString(5, signature.keyName() + " " + signature.line().substring(signature.line().lastIndexOf(' ') + 1)
+                    .strip());
+            ps.setString(6, signature.keyName() + "+" + signature.keyIdHex());
+            ps.setString(7, edge.encode());
+            ps.setString(8, note.format());
+            ps.executeUpdate();
+        }
+        return note;
     }
 
     @Override
     public void close() throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            for (String table : new String[] {tables.event(), tables.head(), tables.checkpoint(),
-                tables.verification()}) {
+            for (String table : new String[] {tables.event(), tables.head(), tables.checkpoint()}) {
                 s.execute("DROP TABLE IF EXISTS " + table);
             }
             if (db == TestDatabase.POSTGRESQL) {

@@ -19,7 +19,7 @@ class VerifyDatabaseTest {
             Cli.Result intact = Cli.run(log.args("verify"));
             assertThat(intact.status()).as(intact.toString()).isZero();
             assertThat(intact.out()).contains("log 'payments' intact: 12 events read, verified through sequence 12")
-                    .contains("not checked: signed checkpoints in the database");
+                    .contains("not checked: signed checkpoints");
 
             log.tamper("UPDATE {event} SET action = 'forged' WHERE log_id = {log} AND seq = 7");
             Cli.Result damaged = Cli.run(log.args("verify", "--json"));
@@ -31,17 +31,18 @@ class VerifyDatabaseTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void incrementalStartsAtTheRecordedPosition(TestDatabase db) throws Exception {
+    void incrementalStartsAtTheNewestSignedCheckpointRow(TestDatabase db) throws Exception {
         try (TestLog log = TestLog.with(db, "app", 6)) {
-            io.airlog.jdbc.JdbcChainVerifier verifier = new io.airlog.jdbc.JdbcChainVerifier(log.login.dataSource(),
-                    log.tables);
-            verifier.record(verifier.verifyFull("app"));
+            log.checkpoint(6, TestFiles.KEY);
             log.append(3);
 
-            Cli.Result r = Cli.run(log.args("verify", "--incremental"));
+            Cli.Result r = Cli.run(log.args("verify", "--incremental", "--keys", TestFiles.keys(dir).toString()));
+            Cli.Result withoutKeys = Cli.run(log.args("verify", "--incremental"));
 
             assertThat(r.status()).as(r.toString()).isZero();
-            assertThat(r.out()).contains("intact: 3 events read, verified through sequence 9");
+            assertThat(r.out()).contains("intact: 3 events read, verified through sequence 9")
+                    .contains("signed through 6").contains("UNSIGNED_TAIL");
+            assertThat(withoutKeys.out()).contains("intact: 9 events read");
         }
     }
 
@@ -49,6 +50,7 @@ class VerifyDatabaseTest {
     @EnumSource(TestDatabase.class)
     void checksTheTableAgainstItsWitness(TestDatabase db) throws Exception {
         try (TestLog log = TestLog.with(db, "app", 10)) {
+            log.checkpoint(8, TestFiles.KEY);
             Path witness = TestFiles.witness(dir.resolve("app.witness"), log.events, 8, "app");
             String keys = TestFiles.keys(dir).toString();
 

@@ -85,11 +85,6 @@ public final class SchemaDefinition {
                         Column.text("key_id", 128),
                         Column.timestamp("created_at"),
                         Column.text("edge", 4096),
-                        Column.text("note", 4096)), true),
-                new Table(names.verification(), List.of(
-                        Column.text("log_id", 128),
-                        Column.bigint("size"),
-                        Column.text("last_checksum", 64),
-                        Column.timestamp("verified_at")), true));
+                        Column.text("note", 4096)), true));
     }
 }
