@@ -23,9 +23,7 @@ public final class H2InsertOnlyTrigger implements Trigger {
     @Override
     public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before,
                      int triggerType) {
-        // ALTER TABLE ... ADD COLUMN (schema V2) rebuilds an H2 table under a temporary name
-        // (<table>_COPY_<n>_<m>) and initialises its triggers with that name: name the table itself
-        this.table = tableName.toLowerCase(Locale.ROOT).replaceFirst("_copy_\\d+_\\d+$", "");
+        this.table = tableName.toLowerCase(Locale.ROOT);
     }
 
     @Override
