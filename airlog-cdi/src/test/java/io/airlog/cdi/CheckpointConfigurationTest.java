@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.airlog.checkpoint.NoteSigner;
 import io.airlog.checkpoint.SigningKeys;
 import io.airlog.checkpoint.TrustedKeys;
+import io.airlog.jdbc.JdbcChainVerifier;
+import io.airlog.jdbc.TableNames;
 import io.airlog.stream.JsonLinesVerifier;
 import io.airlog.verify.CheckpointVerifier;
 import io.airlog.verify.VerificationReport;
@@ -12,9 +14,13 @@ import io.airlog.witness.FileWitness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -22,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code airlog.checkpoint.*} and {@code airlog.witness.*} on a json stream in Weld SE. */
+/** {@code airlog.checkpoint.*} and {@code airlog.witness.*} on json and jdbc streams in Weld SE. */
 class CheckpointConfigurationTest {
     private static final String LOG = "ledger";
     private static final String ORIGIN = "airlog/ledger";
@@ -187,12 +193,48 @@ class CheckpointConfigurationTest {
     }
 
     @Test
+    void aConfiguredJdbcStreamSignsCheckpointRowsAndItsStartUpCheckUsesTheWitness() throws Exception {
+        String url = "jdbc:h2:mem:signed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        TestContainer.Builder jdbc = TestContainer.builder().property("test.h2.url", url)
+                .property("airlog.backend", "jdbc").property("airlog.jdbc.datasource", "audit")
+                .property("airlog.jdbc.schema", "create").property("airlog.log-id", LOG)
+                .property("airlog.checkpoint.key-file", keyFile).property("airlog.checkpoint.interval", "0")
+                .property("airlog.witness.directory", dir.resolve("witness"))
+                .property("airlog.verify.on-startup", "full").property("airlog.verify.on-failure", "fail")
+                .beans(AccountService.class, H2DataSources.class);
+        try (TestContainer c = jdbc.start()) {
+            openAccounts(c, "A-1", "A-2", "A-3");
+            awaitData(c, d -> Long.valueOf(3).equals(d.get("default.witness.published-size")));
+        }
+        DataSource h2 = H2DataSources.h2(url);
+        try (Connection db = h2.getConnection(); Statement st = db.createStatement()) {
+            JdbcChainVerifier verifier = JdbcChainVerifier.builder(h2, TableNames.DEFAULT)
+                    .trustedKeys(TrustedKeys.of(key.verifierKey())).origin(ORIGIN)
+                    .witness(FileWitness.open(witness, ORIGIN)).requireSigned(true).build();
+            VerificationReport report = verifier.verifyFull(LOG);
+            assertThat(report.intact()).as(report.summary()).isTrue();
+            assertThat(report.anchors().signedSize()).isEqualTo(3);
+            assertThat(report.anchors().witnessedSize()).isEqualTo(3);
+
+            // What restoring an older backup looks like: the last event and its checkpoint gone.
+            st.execute("DROP TRIGGER airlog_event_insert_only");
+            st.execute("DROP TRIGGER airlog_checkpoint_insert_only");
+            st.execute("DELETE FROM airlog_event WHERE seq = 3");
+            st.execute("DELETE FROM airlog_checkpoint WHERE size = 3");
+            st.execute("UPDATE airlog_head SET size = 2, last_checksum = (SELECT checksum FROM airlog_event WHERE seq = 2)");
+        }
+
+        assertThat(jdbc.startFailure()).hasStackTraceContaining("log '" + LOG + "'")
+                .hasStackTraceContaining("BEHIND_WITNESS");
+    }
+
+    @Test
     void aBackendThatDoesNotSignRefusesALogConfiguredForCheckpoints() {
         Throwable failure = TestContainer.builder().property("airlog.backend", "memory")
                 .property("airlog.checkpoint.key-file", keyFile).startFailure();
 
         assertThat(failure).hasStackTraceContaining("airlog.checkpoint.key-file: log 'default' of stream 'default' is"
-                + " to be signed, but its backend memory does not sign checkpoints (backends that do: json");
+                + " to be signed, but its backend memory does not sign checkpoints (backends that do: jdbc, json");
     }
 
     @Test
