@@ -6,12 +6,16 @@ import io.airlog.verify.VerificationReport;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.airlog.checkpoint.SignedCheckpoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 
 /**
  * Reading the audit log, itself audited (who looked at the audit trail, and for what, is a
  * question auditors ask): a search records {@code audit.search} with the parameters given
- * ({@code filter}), a verification {@code audit.verify}; resource {@value #RESOURCE}. For users
+ * ({@code filter}), a verification {@code audit.verify}, a look at the newest signed checkpoint
+ * and the witness {@code audit.checkpoint}; resource {@value #RESOURCE}. For users
  * with role {@code admin} or {@code viewer}; anyone else is recorded as DENIED.
  */
 @ApplicationScoped
@@ -39,5 +43,25 @@ public class AuditAccess {
         VerificationReport report = trail.verify();
         return new Verification(report.logId(), report.intact(), report.eventsRead(), report.end().size(),
                 report.summary(), report.damages(), Instant.now());
+    }
+
+    /** The newest signed checkpoint of the log and what its witness file holds. */
+    @RolesAllowed({"admin", "viewer"})
+    @AuditLog(action = "audit.checkpoint", resource = RESOURCE)
+    public CheckpointState checkpoint() {
+        boolean signing = !trail.trustedKeys().isEmpty();
+        CheckpointState.Signed signed = trail.newestCheckpoint().map(this::signed).orElse(null);
+        CheckpointState.Witness witness = trail.witnessFile().map(this::witness).orElse(null);
+        return new CheckpointState(trail.logId(), trail.origin(), signing, signed, witness);
+    }
+
+    private CheckpointState.Signed signed(SignedCheckpoint c) {
+        return new CheckpointState.Signed(c.size(), c.checkpoint().root().hex(),
+                trail.checkpointStoredAt(c.size()).orElse(null),
+                c.signedBy().stream().map(k -> k.name() + "+" + k.keyIdHex()).toList(), c.note().format());
+    }
+
+    private CheckpointState.Witness witness(Path file) {
+        return new CheckpointState.Witness(file.toString(), Files.exists(file), trail.witnessedSize(file).orElse(0L));
     }
 }

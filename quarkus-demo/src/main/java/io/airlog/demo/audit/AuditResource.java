@@ -9,7 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * The audit API, {@code /api/audit}: the events of the log, searched and paged newest first
- * (parameters: {@link EventSearchRequest}), and a verification of the whole stored chain.
+ * (parameters: {@link EventSearchRequest}), a verification of the whole stored chain, and the
+ * newest signed checkpoint with the witness.
  * Role checks and auditing happen in {@link AuditAccess}.
  */
 @Path("/api/audit")
@@ -37,5 +38,12 @@ public class AuditResource {
     @Path("verify")
     public Verification verify() {
         return access.verify();
+    }
+
+    /** The newest signed checkpoint of the log and what its witness holds. */
+    @GET
+    @Path("checkpoint")
+    public CheckpointState checkpoint() {
+        return access.checkpoint();
     }
 }
