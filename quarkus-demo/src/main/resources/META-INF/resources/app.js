@@ -326,7 +326,7 @@
       status.appendChild(head);
       status.appendChild(document.createTextNode(' ' + (report.intact
         ? report.eventsRead + ' events read; every checksum and link verified through sequence '
-          + report.verifiedThrough + ' (at ' + isoTime(report.verifiedAt) + ').'
+          + report.verifiedThrough + anchored(report) + ' (at ' + isoTime(report.verifiedAt) + ').'
         : report.damages.length + ' damaged place(s) in ' + report.eventsRead + ' events read; first bad sequence '
           + first(report.damages).firstSequence + ' (' + first(report.damages).kind + '). Damaged events are marked red below.')));
       status.className = 'verify ' + (report.intact ? 'intact' : 'damaged');
@@ -351,6 +351,12 @@
       verifyButton.disabled = false;
       loadReadiness();
     }
+  }
+
+  // How far the verified log is signed and witnessed (the checks ran with the key and the witness).
+  function anchored(report) {
+    return (report.signedThrough ? '; signed through ' + report.signedThrough : '')
+      + (report.witnessedThrough ? '; witnessed through ' + report.witnessedThrough : '');
   }
 
   function first(damages) {
@@ -391,6 +397,7 @@
     const summary = stream ? data[stream + '.verification'] : null;
     $('stream-counts').textContent = stream ? '· recorded ' + data[stream + '.recorded']
       + ' · failed ' + data[stream + '.failed'] + ' since start' : '';
+    loadCheckpoint(data);
     const damaged = chain === 'damaged';
     $('startup-banner').hidden = !damaged;
     setSafe($('startup-detail'), damaged ? summary : '');
@@ -405,6 +412,35 @@
       status.appendChild(safe(' ' + (summary || 'the start-up check did not verify this log')
         + '. Press “Verify chain” to recompute every checksum and link now.'));
     }
+  }
+
+  // ---- signed checkpoints and the witness ----
+
+  // The newest signed checkpoint and what the witness file holds (GET /api/audit/checkpoint,
+  // itself audited), with the witness publisher's lag and failures from readiness.
+  async function loadCheckpoint(data) {
+    const text = (id, value) => setSafe($(id), value);
+    let cp;
+    try {
+      cp = await api('/api/audit/checkpoint');
+    } catch (e) {
+      text('checkpoint-size', '?');
+      text('checkpoint-time', 'cannot read: ' + e.message);
+      return;
+    }
+    const signed = cp.checkpoint;
+    $('anchors').dataset.signing = cp.signing;
+    text('checkpoint-size', signed ? signed.size : cp.signing ? 'no events yet' : 'the log is not signed');
+    text('checkpoint-time', signed && signed.storedAt ? isoTime(signed.storedAt) : '–');
+    text('checkpoint-key', signed ? signed.keys.join(', ') : '–');
+    $('checkpoint-box').title = signed ? signed.note : '';
+    const w = cp.witness;
+    text('witness-location', w ? w.location + (w.exists ? '' : ' (MISSING)') : 'none');
+    text('witness-size', w ? w.witnessedSize : '–');
+    const stream = Object.keys(data).filter((k) => k.endsWith('.witness.location')).map((k) => k.slice(0, -'.witness.location'.length))[0];
+    text('witness-lag', stream ? data[stream + '.witness.lag-ms'] + ' ms' : '–');
+    text('witness-failures', stream ? String(data[stream + '.witness.failures'])
+      + (data[stream + '.witness.last-error'] ? ' (' + data[stream + '.witness.last-error'] + ')' : '') : '–');
   }
 
   // ---- documents ----

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.net.URL;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -27,7 +28,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * The audit viewer page, driven in headless Chromium against the running application: sign-in
  * (success, a wrong password, the one-click buttons), paging to the newest and the oldest
  * events, each filter, a redacted value, hostile titles (long, right-to-left override) on a
- * 1280-px and a 390-px wide window, and verification. Screenshots: {@code target/screenshots/}.
+ * 1280-px and a 390-px wide window, the newest signed checkpoint and the witness at both widths,
+ * and verification. Screenshots: {@code target/screenshots/}.
  */
 @QuarkusTest
 class AuditViewerBrowserTest {
@@ -253,13 +255,52 @@ class AuditViewerBrowserTest {
     }
 
     @Test
+    void theChainCardShowsTheSignedCheckpointAndTheWitnessAt1280And390Pixels() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            createDocument("bob", "Signed in the browser " + i, requestId());
+        }
+        long signed = awaitWitnessed();
+        ViewerPage viewer = signedIn("alice");
+
+        for (int width : new int[] {1280, 390}) {
+            viewer.width(width);
+            Map<String, String> anchors = viewer.anchors();
+            viewer.screenshot("signed-checkpoint-" + width);
+
+            assertThat(Long.parseLong(anchors.get("checkpoint-size"))).isGreaterThanOrEqualTo(signed);
+            assertThat(anchors.get("checkpoint-time")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+            assertThat(anchors.get("checkpoint-key")).matches("airlog-demo\\+[0-9a-f]{8}");
+            assertThat(anchors.get("witness-location")).startsWith("target/test-data/witness-").endsWith("/demo.witness");
+            assertThat(Long.parseLong(anchors.get("witness-size"))).isGreaterThanOrEqualTo(signed);
+            assertThat(anchors.get("witness-lag")).matches("\\d+ ms");
+            assertThat(anchors.get("witness-failures")).isEqualTo("0");
+            assertThat(browser.findElement(By.id("metrics-link")).getAttribute("href")).endsWith("/q/metrics");
+            assertThat(viewer.horizontalOverflow()).as("sideways scroll at %d px", width).isZero();
+        }
+    }
+
+    /** Waits until the witness holds the newest signed checkpoint; its size. */
+    private static long awaitWitnessed() throws InterruptedException {
+        for (int i = 0; i < 75; i++) {
+            JsonPath state = as("alice").get("/api/audit/checkpoint").then().statusCode(200)
+                    .extract().jsonPath();
+            if (state.get("checkpoint") != null && state.getLong("witness.witnessedSize") >= state.getLong("checkpoint.size")) {
+                return state.getLong("checkpoint.size");
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the witness did not catch up with the signed checkpoints within 15 s");
+    }
+
+    @Test
     void verifyShowsTheChainIntact() throws Exception {
+        awaitWitnessed();
         ViewerPage viewer = signedIn("carol");
 
         WebElement status = viewer.verify();
         viewer.screenshot("verified-1280");
 
-        assertThat(status.getText()).startsWith("Intact").contains("every checksum and link verified");
+        assertThat(status.getText()).startsWith("Intact").contains("every checksum and link verified", "; signed through ");
         assertThat(viewer.damageTableShown()).isFalse();
         assertThat(viewer.startupBannerShown()).isFalse();
     }

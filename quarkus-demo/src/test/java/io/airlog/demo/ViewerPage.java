@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
@@ -182,6 +183,21 @@ final class ViewerPage {
     /** Whether the damage table is shown. */
     boolean damageTableShown() {
         return browser.findElement(By.id("damage-table")).isDisplayed();
+    }
+
+    /**
+     * The chain card's newest signed checkpoint and witness, once loaded: {@code checkpoint-size},
+     * {@code checkpoint-time}, {@code checkpoint-key}, {@code witness-location}, {@code witness-size},
+     * {@code witness-lag}, {@code witness-failures}, each the text shown.
+     */
+    Map<String, String> anchors() {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#anchors[data-signing]")));
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (String id : List.of("checkpoint-size", "checkpoint-time", "checkpoint-key", "witness-location",
+                "witness-size", "witness-lag", "witness-failures")) {
+            shown.put(id, browser.findElement(By.id(id)).getText());
+        }
+        return shown;
     }
 
     /** The readiness shown in the status line. */

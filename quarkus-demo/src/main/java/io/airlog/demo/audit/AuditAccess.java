@@ -42,7 +42,7 @@ public class AuditAccess {
     public Verification verify() {
         VerificationReport report = trail.verify();
         return new Verification(report.logId(), report.intact(), report.eventsRead(), report.end().size(),
-                report.summary(), report.damages(), Instant.now());
+                report.anchors().signedSize(), report.anchors().witnessedSize(), report.summary(), report.damages(), Instant.now());
     }
 
     /** The newest signed checkpoint of the log and what its witness file holds. */

@@ -11,10 +11,13 @@ import java.util.List;
  * @param intact whether no damage was found
  * @param eventsRead how many stored events were read
  * @param verifiedThrough the last sequence verified intact and contiguous from the start
+ * @param signedThrough how many events the newest signed checkpoint that matched covers (0: none, or the log is not signed)
+ * @param witnessedThrough how many events the witness's newest checkpoint covers (0: none, or no witness)
  * @param summary one line for humans
  * @param damages every damaged place, in storage order
  * @param verifiedAt when the verification ran
  */
-public record Verification(String logId, boolean intact, long eventsRead, long verifiedThrough, String summary,
+public record Verification(String logId, boolean intact, long eventsRead, long verifiedThrough, long signedThrough,
+                           long witnessedThrough, String summary,
                            List<Damage> damages, Instant verifiedAt) {
 }
