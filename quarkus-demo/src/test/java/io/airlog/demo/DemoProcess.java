@@ -35,7 +35,11 @@ final class DemoProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the application on the H2 database {@code database} (a file path without suffix). */
+    /**
+     * Starts the application on the H2 database {@code database} (a file path without suffix),
+     * with its signing key, witness and OCSF copy next to it ({@code signing-key.pem},
+     * {@code witness/}, {@code audit-ocsf.jsonl}).
+     */
     static DemoProcess start(Path database, Path output, String... systemProperties) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the package phase first");
@@ -43,7 +47,10 @@ final class DemoProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dquarkus.http.port=" + port, "-Dquarkus.analytics.disabled=true",
-                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + database.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"));
+                "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + database.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
+                "-Dairlog.checkpoint.key-file=" + database.resolveSibling("signing-key.pem").toAbsolutePath(),
+                "-Dairlog.witness.directory=" + database.resolveSibling("witness").toAbsolutePath(),
+                "-Dairlog.streams.siem.ocsf.file=" + database.resolveSibling("audit-ocsf.jsonl").toAbsolutePath()));
         command.addAll(List.of(systemProperties));
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         Files.createDirectories(output.toAbsolutePath().getParent());

@@ -31,10 +31,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Follows this module's README as a reader would: the commands of its code blocks (under
- * "Run it", "What to try", "Change an event" and "Delete an event") run as written, one after
- * the other, with bash, in a scratch directory where {@code quarkus-demo/target/quarkus-app}
- * links to the built application, so the application's {@code ./data} is the scratch
- * directory's. Two things differ from a terminal, and only these: {@code localhost:8080} is
+ * "Run it", "What to try", "Signed checkpoints", "Change an event", "Delete an event" and
+ * "Restore an older backup") run as written, one after the other, with bash, in a scratch
+ * directory where {@code quarkus-demo/target/quarkus-app} links to the built application and
+ * {@code airlog-cli/target/airlog.jar} to the built command line, so the application's
+ * {@code ./data} is the scratch directory's. Two things differ from a terminal, and only these: {@code localhost:8080} is
  * replaced by a free port (the application gets it as {@code QUARKUS_HTTP_PORT}), and the
  * Maven half of the "Run it" command is the build that runs this test, so only its
  * {@code java -jar} half runs. Ctrl+C is SIGINT. Each printed result is checked against the
@@ -46,6 +47,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class ReadmeWalkthroughIT {
     private static final Path TARGET = Paths.get(System.getProperty("project.build.directory", "target"));
     private static final Path WORK = TARGET.resolve("readme-walkthrough");
+    private static final Path CLI_JAR = Paths.get(System.getProperty("airlog.cli.jar", "../airlog-cli/target/airlog.jar"));
     private static final Pattern REQUEST_ID = Pattern.compile("(?im)^X-Request-Id: (\\S+)\\r?$");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -68,6 +70,9 @@ class ReadmeWalkthroughIT {
         Path link = WORK.resolve("quarkus-demo/target/quarkus-app");
         Files.createDirectories(link.getParent());
         Files.createSymbolicLink(link, DemoProcess.JAR.toAbsolutePath().getParent());
+        Path cli = WORK.resolve("airlog-cli/target/airlog.jar");
+        Files.createDirectories(cli.getParent());
+        Files.createSymbolicLink(cli, CLI_JAR.toAbsolutePath());
         port = DemoProcess.freePort();
     }
 
@@ -88,6 +93,9 @@ class ReadmeWalkthroughIT {
         start(command.substring(command.indexOf("&& ") + 3));
         assertThat(get("/q/health/ready", null).statusCode()).isEqualTo(200);
         assertThat(get("/", null).body()).contains("<title>airlog demo · audit viewer</title>");
+        expect(app.output(), readme.block("Signed checkpoints", "text", 0));
+        assertThat(WORK.resolve("data/signing-key.pem")).isRegularFile();
+        assertThat(Files.readString(WORK.resolve("data/verifier.key"))).startsWith("airlog-demo+");
     }
 
     @Test
@@ -116,29 +124,43 @@ class ReadmeWalkthroughIT {
 
     @Test
     @Order(3)
+    void theCommandLineVerifiesTheSignedLogWithTheVerifierKeyAndTheWitness() throws Exception {
+        String heading = "Signed checkpoints";
+        app.interrupt();
+
+        String verified = run(readme.block(heading, "sh", 0), 0);
+        start(readme.block(heading, "sh", 1));
+
+        expect(verified, readme.block(heading, "text", 1));
+        assertThat(verified).doesNotContain("witnessed through 0");
+    }
+
+    @Test
+    @Order(4)
     void changingAnEventStopsTheNextStartAsTheReadmeShows() throws Exception {
         String heading = "Change an event";
         app.interrupt();
         run(readme.block(heading, "sh", 0), 0);
+        run(readme.block(heading, "sh", 1), 0);
 
-        String failed = runToExit(readme.block(heading, "sh", 1), 1);
+        String failed = runToExit(readme.block(heading, "sh", 2), 1);
 
         expect(failed, readme.block(heading, "text", 0));
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void inWarnModeTheDamageIsLoggedReadinessIsDownAndTheVerifyEndpointNamesIt() throws Exception {
         String heading = "Change an event";
-        start(readme.block(heading, "sh", 2));
+        start(readme.block(heading, "sh", 3));
 
         expect(app.output(), readme.block(heading, "text", 1));
-        expect(run(readme.block(heading, "sh", 3), 0), readme.block(heading, "text", 2));
-        expect(run(readme.block(heading, "sh", 4), 0), readme.block(heading, "text", 3));
+        expect(run(readme.block(heading, "sh", 4), 0), readme.block(heading, "text", 2));
+        expect(run(readme.block(heading, "sh", 5), 0), readme.block(heading, "text", 3));
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void inWarnModeThePageShowsTheBannerAndTheChangedEventMarked() throws Exception {
         ChromeDriver browser = HeadlessChromium.start(TARGET.resolve("chromium"));
         try {
@@ -165,14 +187,31 @@ class ReadmeWalkthroughIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void deletingAnEventIsReportedMissing() throws Exception {
         String heading = "Delete an event";
         app.interrupt();
         run(readme.block(heading, "sh", 0), 0);
         start(readme.block(heading, "sh", 1));
 
-        expect(run(readme.block(heading, "sh", 2), 0), readme.block(heading, "text", 0));
+        String report = run(readme.block(heading, "sh", 2), 0);
+
+        expect(report, readme.block(heading, "text", 0));
+        assertThat(report).contains("\"kind\":\"BEHIND_WITNESS\"");
+    }
+
+    @Test
+    @Order(8)
+    void restoringAnOlderBackupFailsTheStartNamingTheWitness() throws Exception {
+        String heading = "Restore an older backup";
+        app.interrupt();
+        run(readme.block(heading, "sh", 0), 0);
+
+        String failed = runToExit(readme.block(heading, "sh", 1), 1);
+        String verified = run(readme.block(heading, "sh", 2), 1);
+
+        expect(failed, readme.block(heading, "text", 0));
+        expect(verified, readme.block(heading, "text", 1));
     }
 
     /** Starts the application with a README command and waits until it answers. */

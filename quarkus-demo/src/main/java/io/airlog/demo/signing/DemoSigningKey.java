@@ -72,7 +72,7 @@ public class DemoSigningKey {
             signer = SigningKeys.readPem(file, keyName);
         }
         VerifierKey key = signer.verifierKey();
-        Path verifierFile = file.toAbsolutePath().resolveSibling(VERIFIER_FILE);
+        Path verifierFile = file.toAbsolutePath().normalize().resolveSibling(VERIFIER_FILE);
         String line = key.encode() + "\n";
         try {
             if (!Files.exists(verifierFile) || !Files.readString(verifierFile, StandardCharsets.UTF_8).equals(line)) {
