@@ -16,12 +16,16 @@ import jakarta.ws.rs.core.Application;
  * pool is not enlisted in JTA transactions ({@code transactional = false}): airlog's writer
  * commits its own batches, whatever the caller's transaction does. {@code DB_CLOSE_ON_EXIT=FALSE}
  * keeps H2 from closing the database in its own shutdown hook while airlog still drains its
- * queue: the database closes with the pool.
+ * queue: the database closes with the pool. {@code WRITE_DELAY=0} writes every commit to the
+ * file at once: Payara Micro may exit without closing the pool, and H2 would otherwise lose the
+ * commits of its last half second, among them the checkpoint row signed when airlog closes,
+ * which the witness already holds (the next start would rightly fail with
+ * {@code CHECKPOINT_MISSING}).
  */
 @ApplicationPath("api")
 @DataSourceDefinition(name = DemoApplication.DATA_SOURCE,
         className = "org.h2.jdbcx.JdbcDataSource",
-        url = "jdbc:h2:file:${demo.h2.dir}/airlog;DB_CLOSE_ON_EXIT=FALSE",
+        url = "jdbc:h2:file:${demo.h2.dir}/airlog;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
         user = "demo",
         password = "demo-pw",
         transactional = false)

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Follows "Run the demo" of docs/payara.md as a reader would: the commands of its {@code sh}
  * blocks run as written, with bash, one after the other, in a scratch directory
- * ({@code target/payara-doc/}) where {@code payara-demo} links to this module, so the demo's
+ * ({@code target/payara-doc/}) where {@code payara-demo} links to this module and
+ * {@code airlog-cli/target/airlog.jar} to the built command line, so the demo's
  * {@code ./payara-data} is the scratch directory's. What differs from a terminal, and only
  * this: port 8080 is replaced by a free port, and the first command (the Maven build) is the
  * build that runs this test, so the test checks that the document's build command is this
@@ -52,7 +53,10 @@ class PayaraDocIT {
         assertThat(commands.get(0).text()).isEqualTo("mvn -B -q -pl payara-demo -am package -DskipTests");
         assertThat(Path.of("target/payara-demo.war")).isRegularFile();
         assertThat(Path.of("target/payara-micro.jar")).isRegularFile();
-        String start = commands.get(1).text();
+        run(commands.get(1).text(), work);
+        assertThat(work.resolve("payara-data/signing-key.pem")).isRegularFile();
+        assertThat(Files.readString(work.resolve("payara-data/verifier.key"))).startsWith("payara-demo+");
+        String start = commands.get(2).text();
         assertThat(start).contains("--port 8080");
         try (PayaraMicro server = PayaraMicro.shell("doc", start.replace("--port 8080", "--port " + port), work,
                 port)) {
@@ -70,7 +74,12 @@ class PayaraDocIT {
             assertThat(server.interrupt()).as("exit code after Ctrl+C").isNotNegative();
             assertThat(server.output()).contains("ready in");
         }
+        Block verify = commands.get(commands.size() - 1);
+        assertThat(verify.text()).contains("airlog.jar verify");
+        expect(run(verify.text(), work), blocks.get(blocks.indexOf(verify) + 1).text());
         assertThat(work.resolve("payara-data/airlog.mv.db")).isRegularFile();
+        assertThat(Files.readString(work.resolve("payara-data/payara-demo.witness")))
+                .startsWith("{\"format\":\"airlog-witness/1\"").contains("{\"note\":\"airlog/payara-demo\\n");
     }
 
     /** The fenced blocks of the section "Run the demo" and its subsections. */
@@ -108,6 +117,9 @@ class PayaraDocIT {
         }
         Files.createDirectories(work);
         Files.createSymbolicLink(work.resolve("payara-demo"), Path.of("").toAbsolutePath());
+        Path cli = work.resolve("airlog-cli/target/airlog.jar");
+        Files.createDirectories(cli.getParent());
+        Files.createSymbolicLink(cli, Path.of(System.getProperty("airlog.cli.jar")).toAbsolutePath());
         return work;
     }
 

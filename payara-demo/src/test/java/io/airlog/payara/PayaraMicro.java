@@ -1,5 +1,6 @@
 package io.airlog.payara;
 
+import io.airlog.checkpoint.SigningKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -35,6 +36,10 @@ import java.util.stream.Stream;
 final class PayaraMicro implements AutoCloseable {
     /** The system property naming the demo's H2 directory (read by the WAR's data source). */
     static final String DB_DIR_PROPERTY = "demo.h2.dir";
+    /** The demo's signing key in the database directory ({@code airlog.checkpoint.key-file}). */
+    static final String SIGNING_KEY = "signing-key.pem";
+    /** Its key name ({@code airlog.checkpoint.key-name}). */
+    static final String KEY_NAME = "payara-demo";
     /** The context root of the WAR. */
     static final String CONTEXT_ROOT = "/payara-demo";
 
@@ -64,12 +69,18 @@ final class PayaraMicro implements AutoCloseable {
 
     /**
      * Starts Payara Micro with the demo WAR on a free port, with its root directory under
-     * {@code <payara.work.dir>/<name>} and the demo database in {@code dbDir}. Does not wait.
+     * {@code <payara.work.dir>/<name>} and the demo database in {@code dbDir}, where its signing
+     * key ({@value #SIGNING_KEY}) is made first if missing, as docs/payara.md does before the
+     * first start. Does not wait.
      */
     static PayaraMicro launch(String name, Path dbDir) throws IOException {
         Path work = Path.of(required("payara.work.dir")).resolve(name);
         Files.createDirectories(work);
         Files.createDirectories(dbDir);
+        Path key = dbDir.resolve(SIGNING_KEY);
+        if (!Files.exists(key)) {
+            SigningKeys.writePem(SigningKeys.generate(KEY_NAME), key);
+        }
         Path root = Files.createTempDirectory(work, "root-");
         Path output = work.resolve(root.getFileName() + ".log");
         int port = freePort();
