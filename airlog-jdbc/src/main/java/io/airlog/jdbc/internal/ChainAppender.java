@@ -29,7 +29,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -451,7 +450,7 @@ public final class ChainAppender implements BatchAppender {
                     + " log", logId, signedBefore, at.size());
             known = load();
         }
-        NewestCheckpoint.Found found = trustedAbove(connection, Math.max(signedBefore, known.size()) - 1);
+        NewestCheckpoint.Found found = newest.find(connection, Math.max(signedBefore, known.size()) - 1, Long.MAX_VALUE);
         found.rejected().forEach(this::reportUntrusted);
         NewestCheckpoint.Trusted trusted = found.newest().orElse(null);
         if (trusted != null && trusted.size() == known.size()) {
@@ -512,17 +511,6 @@ public final class ChainAppender implements BatchAppender {
         }
     }
 
-    /**
-     * The newest trusted checkpoint row above {@code size} and the untrusted ones newer than it;
-     * nothing without trusted keys (no row can be trusted then, and none is worth a report).
-     */
-    private NewestCheckpoint.Found trustedAbove(Connection c, long size) throws SQLException {
-        if (checkpoints.keys().isEmpty()) {
-            return new NewestCheckpoint.Found(Optional.empty(), List.of());
-        }
-        return newest.find(c, size, Long.MAX_VALUE);
-    }
-
     /** The greatest stored sequence of the log, 0 for none. */
     private long storedEnd() throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT MAX(seq) FROM " + tables.event()
@@ -549,7 +537,7 @@ public final class ChainAppender implements BatchAppender {
      * trusted checkpoint and the witness.
      */
     private TreeEdge load() throws SQLException {
-        NewestCheckpoint.Found found = trustedAbove(connection, -1);
+        NewestCheckpoint.Found found = newest.find(connection);
         found.rejected().forEach(this::reportUntrusted);
         NewestCheckpoint.Trusted newestTrusted = found.newest().orElse(null);
         long witnessed = witnessedSize();
