@@ -50,7 +50,8 @@ public record Options(String command, List<BenchDatabase.Kind> databases, List<S
               options:
                 --db h2,postgresql,...    databases: h2, postgresql, mariadb, or all (= h2,postgresql;
                                           the default)
-                --scenarios a,b,...       load scenarios (default all): airlog-sync, airlog-async,
+                --scenarios a,b,...       load scenarios (default all): airlog-sync,
+                                          airlog-sync-signed-1s, airlog-sync-signed-every-batch, airlog-async,
                                           plain-batch, naive, naive-chained, two-jvms, log4j-jdbc,
                                           log4j-jdbc-batched, log4j-async-jdbc, airlog-file, log4j-file
                 --callers 1,4,16,64       concurrent callers of the load harness

@@ -110,14 +110,27 @@ public final class LoadHarness {
             }
             double steal = stealSince(before);
             double meanBatch = 0;
+            String note = "";
             if (sink instanceof AirlogSink airlog) {
                 WriterStatistics stats = airlog.stream().statistics();
                 meanBatch = stats.meanBatchSize();
+                if (airlog.signs()) {
+                    note = signedNote(airlog);
+                }
             }
-            return new Point(result, meanBatch, "", steal);
+            return new Point(result, meanBatch, note, steal);
         } finally {
             db.dropTables(tables);
         }
+    }
+
+    /** What checking a signed sink's log with its key and witness found, and how many checkpoints it signed. */
+    private static String signedNote(AirlogSink sink) {
+        VerificationReport report = sink.check();
+        long checkpoints = sink.stream().writerCounters().checkpointsSigned();
+        return report.intact() ? String.format(Locale.ROOT, "%,d events in %,d signed checkpoints, verified intact"
+                + " with the key and the witness", report.end().size(), checkpoints)
+                : "LOG DAMAGED: " + report.summary();
     }
 
     static double stealSince(Machine.CpuTimes before) {
@@ -173,6 +186,13 @@ public final class LoadHarness {
         if (anatomy != null) {
             printAnatomy(out);
         }
+        if (plan.scenarios().stream().anyMatch(Scenario::signed)) {
+            out.println("### " + db.label() + ": signed checkpoints, events/s signed ÷ unsigned (medians of the"
+                    + " same rounds; aim ≥ 0.90)");
+            out.println();
+            out.print(signedRatios().render());
+            out.println();
+        }
         out.println("### " + db.label() + ": ratios of airlog (events/s, medians)");
         out.println();
         out.print(ratios().render());
@@ -217,6 +237,26 @@ public final class LoadHarness {
                     sync == null ? "n/a" : Table.fixed2(sync.meanBatch()));
         }
         return t;
+    }
+
+    /** airlog sync with and without signed checkpoints, and their ratios, per number of callers. */
+    Table signedRatios() {
+        Table t = new Table("callers", Scenario.AIRLOG_SYNC.label(), Scenario.AIRLOG_SYNC_SIGNED_1S.label(),
+                "signed 1 s ÷ unsigned", Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH.label(),
+                "signed every batch ÷ unsigned");
+        for (int callers : points.callerCounts()) {
+            t.row(Integer.toString(callers), rate(callers, Scenario.AIRLOG_SYNC),
+                    rate(callers, Scenario.AIRLOG_SYNC_SIGNED_1S),
+                    points.rateRatio(callers, Scenario.AIRLOG_SYNC_SIGNED_1S, Scenario.AIRLOG_SYNC),
+                    rate(callers, Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH),
+                    points.rateRatio(callers, Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH, Scenario.AIRLOG_SYNC));
+        }
+        return t;
+    }
+
+    private String rate(int callers, Scenario scenario) {
+        double rate = points.medianRate(callers, scenario);
+        return Double.isNaN(rate) ? "n/a" : Table.count(rate);
     }
 
     /** The faster of Log4j2's batched setups at a number of callers (by median rate). */
