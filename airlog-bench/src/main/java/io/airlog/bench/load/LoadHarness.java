@@ -9,6 +9,8 @@ import io.airlog.spi.batch.WriterStatistics;
 import io.airlog.verify.VerificationReport;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
@@ -89,8 +91,10 @@ public final class LoadHarness {
 
     private Point measure(Scenario scenario, int callers, Duration warmup, Duration window, CpuMeter meter)
             throws Exception {
+        String name = scenario.name().toLowerCase(Locale.ROOT).replace("_", "");
+        // Prefixes have at most 32 characters: 11 random and 2 underscores leave 19 for the label.
         TableNames tables = db.createTables(BenchDatabase.freshPrefix(
-                scenario.name().toLowerCase(Locale.ROOT).replace("_", "") + callers));
+                name.substring(0, Math.min(name.length(), 16)) + callers));
         try {
             Machine.CpuTimes before = Machine.CpuTimes.now();
             if (scenario == Scenario.TWO_JVMS) {
@@ -239,19 +243,36 @@ public final class LoadHarness {
         return t;
     }
 
-    /** airlog sync with and without signed checkpoints, and their ratios, per number of callers. */
+    /**
+     * airlog sync with and without signed checkpoints, the ratios of their medians, and the
+     * ratios within each round (the scenarios of a round ran one after the other, under the same
+     * load), per number of callers.
+     */
     Table signedRatios() {
         Table t = new Table("callers", Scenario.AIRLOG_SYNC.label(), Scenario.AIRLOG_SYNC_SIGNED_1S.label(),
-                "signed 1 s ÷ unsigned", Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH.label(),
-                "signed every batch ÷ unsigned");
+                "signed 1 s ÷ unsigned (per round)", Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH.label(),
+                "signed every batch ÷ unsigned (per round)");
         for (int callers : points.callerCounts()) {
             t.row(Integer.toString(callers), rate(callers, Scenario.AIRLOG_SYNC),
                     rate(callers, Scenario.AIRLOG_SYNC_SIGNED_1S),
-                    points.rateRatio(callers, Scenario.AIRLOG_SYNC_SIGNED_1S, Scenario.AIRLOG_SYNC),
+                    points.rateRatio(callers, Scenario.AIRLOG_SYNC_SIGNED_1S, Scenario.AIRLOG_SYNC) + " ("
+                            + perRound(callers, Scenario.AIRLOG_SYNC_SIGNED_1S) + ")",
                     rate(callers, Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH),
-                    points.rateRatio(callers, Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH, Scenario.AIRLOG_SYNC));
+                    points.rateRatio(callers, Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH, Scenario.AIRLOG_SYNC) + " ("
+                            + perRound(callers, Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH) + ")");
         }
         return t;
+    }
+
+    /** The rate of {@code signed} ÷ that of airlog sync in each round, in round order. */
+    private String perRound(int callers, Scenario signed) {
+        List<Point> top = points.of(callers, signed);
+        List<Point> bottom = points.of(callers, Scenario.AIRLOG_SYNC);
+        List<String> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(top.size(), bottom.size()); i++) {
+            ratios.add(bottom.get(i).rate() == 0 ? "n/a" : Table.ratio(top.get(i).rate() / bottom.get(i).rate()));
+        }
+        return String.join(", ", ratios);
     }
 
     private String rate(int callers, Scenario scenario) {
