@@ -194,7 +194,7 @@ public final class LoadHarness {
             out.println("### " + db.label() + ": signed checkpoints, events/s signed ÷ unsigned (medians of the"
                     + " same rounds; aim ≥ 0.90)");
             out.println();
-            out.print(signedRatios().render());
+            out.print(signedRatios(points).render());
             out.println();
         }
         out.println("### " + db.label() + ": ratios of airlog (events/s, medians)");
@@ -248,24 +248,24 @@ public final class LoadHarness {
      * ratios within each round (the scenarios of a round ran one after the other, under the same
      * load), per number of callers.
      */
-    Table signedRatios() {
+    static Table signedRatios(Rounds points) {
         Table t = new Table("callers", Scenario.AIRLOG_SYNC.label(), Scenario.AIRLOG_SYNC_SIGNED_1S.label(),
                 "signed 1 s ÷ unsigned (per round)", Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH.label(),
                 "signed every batch ÷ unsigned (per round)");
         for (int callers : points.callerCounts()) {
-            t.row(Integer.toString(callers), rate(callers, Scenario.AIRLOG_SYNC),
-                    rate(callers, Scenario.AIRLOG_SYNC_SIGNED_1S),
+            t.row(Integer.toString(callers), rate(points, callers, Scenario.AIRLOG_SYNC),
+                    rate(points, callers, Scenario.AIRLOG_SYNC_SIGNED_1S),
                     points.rateRatio(callers, Scenario.AIRLOG_SYNC_SIGNED_1S, Scenario.AIRLOG_SYNC) + " ("
-                            + perRound(callers, Scenario.AIRLOG_SYNC_SIGNED_1S) + ")",
-                    rate(callers, Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH),
+                            + perRound(points, callers, Scenario.AIRLOG_SYNC_SIGNED_1S) + ")",
+                    rate(points, callers, Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH),
                     points.rateRatio(callers, Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH, Scenario.AIRLOG_SYNC) + " ("
-                            + perRound(callers, Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH) + ")");
+                            + perRound(points, callers, Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH) + ")");
         }
         return t;
     }
 
     /** The rate of {@code signed} ÷ that of airlog sync in each round, in round order. */
-    private String perRound(int callers, Scenario signed) {
+    private static String perRound(Rounds points, int callers, Scenario signed) {
         List<Point> top = points.of(callers, signed);
         List<Point> bottom = points.of(callers, Scenario.AIRLOG_SYNC);
         List<String> ratios = new ArrayList<>();
@@ -275,7 +275,7 @@ public final class LoadHarness {
         return String.join(", ", ratios);
     }
 
-    private String rate(int callers, Scenario scenario) {
+    private static String rate(Rounds points, int callers, Scenario scenario) {
         double rate = points.medianRate(callers, scenario);
         return Double.isNaN(rate) ? "n/a" : Table.count(rate);
     }
