@@ -8,6 +8,7 @@ import io.airlog.bench.load.LoadPlan;
 import io.airlog.bench.load.Scenario;
 import io.airlog.bench.memory.MemoryCheck;
 import io.airlog.bench.report.Table;
+import io.airlog.bench.verify.CliVerificationBench;
 import io.airlog.bench.verify.VerificationBench;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -110,6 +111,20 @@ public final class Main {
                 out.println();
                 out.print(VerificationBench.table(results).render());
                 out.println();
+                List<CliVerificationBench.Result> cli = new ArrayList<>();
+                for (BenchDatabase db : databases) {
+                    cli.add(new CliVerificationBench(db, System.err).run(options.signedRows(), options.newRows()));
+                }
+                out.println("### `airlog verify` (in this JVM) on a log the writer signed every second, with the key"
+                        + " and the witness file");
+                out.println();
+                out.print(CliVerificationBench.table(cli).render());
+                out.println();
+                for (CliVerificationBench.Result r : cli) {
+                    out.println(r.database() + ", `airlog verify --incremental` said: "
+                            + r.incrementalReport().replace("\n", " "));
+                    out.println();
+                }
                 endSection(out, start);
                 out.println();
             }

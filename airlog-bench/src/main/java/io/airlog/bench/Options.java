@@ -23,6 +23,7 @@ import java.util.Map;
  * @param window measured window of each load point ({@code --seconds 10})
  * @param rows old rows for the verification measurement ({@code --rows 1000000})
  * @param newRows rows added after the recorded position for the incremental check ({@code --new-rows 10000})
+ * @param signedRows events the signing writer writes for {@code airlog verify} ({@code --signed-rows 100000})
  * @param memorySeconds steady load of the memory check ({@code --memory-seconds 60})
  * @param postgresqlUrl the PostgreSQL server ({@code --pg-url})
  * @param mariadbUrl the MariaDB server ({@code --mariadb-url})
@@ -30,7 +31,7 @@ import java.util.Map;
  */
 public record Options(String command, List<BenchDatabase.Kind> databases, List<Scenario> scenarios,
                       List<Integer> callers, int rounds, Duration warmup,
-                      Duration window, int rows, int newRows, Duration memorySeconds, String postgresqlUrl,
+                      Duration window, int rows, int newRows, int signedRows, Duration memorySeconds, String postgresqlUrl,
                       String mariadbUrl, List<String> jmhArgs) {
 
     /** The commands. */
@@ -45,12 +46,14 @@ public record Options(String command, List<BenchDatabase.Kind> databases, List<S
                          checkpoint signing, Merkle proofs at 1,000,000 events)
                 load     the load harness: scenarios x callers x rounds on each database (and the
                          file scenarios once, on the disk of the temporary directory)
-                verify   full and incremental verification throughput over --rows rows
+                verify   full and incremental verification throughput over --rows rows, and
+                         `airlog verify` on a log of --signed-rows events that the writer signed
                 memory   a steady load in a child JVM with -Xmx256m; heap after GC at start and end
               options:
                 --db h2,postgresql,...    databases: h2, postgresql, mariadb, or all (= h2,postgresql;
                                           the default)
-                --scenarios a,b,...       load scenarios (default all): airlog-sync, airlog-async,
+                --scenarios a,b,...       load scenarios (default all): airlog-sync,
+                                          airlog-sync-signed-1s, airlog-sync-signed-every-batch, airlog-async,
                                           plain-batch, naive, naive-chained, two-jvms, log4j-jdbc,
                                           log4j-jdbc-batched, log4j-async-jdbc, airlog-file, log4j-file
                 --callers 1,4,16,64       concurrent callers of the load harness
@@ -59,6 +62,7 @@ public record Options(String command, List<BenchDatabase.Kind> databases, List<S
                 --warmup N                warm-up per load point (default 3)
                 --rows N                  rows for the verification measurement (default 1000000)
                 --new-rows N              rows added for the incremental check (default 10000)
+                --signed-rows N           events of the signed log for `airlog verify` (default 100000)
                 --memory-seconds N        length of the memory check's steady load (default 60)
                 --pg-url URL              PostgreSQL (default %s)
                 --mariadb-url URL         MariaDB (default %s)
@@ -88,7 +92,7 @@ public record Options(String command, List<BenchDatabase.Kind> databases, List<S
             values.put(args[i].substring(2), args[++i]);
         }
         List<String> known = List.of("db", "scenarios", "callers", "rounds", "seconds", "warmup", "rows", "new-rows",
-                "memory-seconds", "pg-url", "mariadb-url");
+                "signed-rows", "memory-seconds", "pg-url", "mariadb-url");
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown option --" + key);
@@ -123,6 +127,7 @@ public record Options(String command, List<BenchDatabase.Kind> databases, List<S
                 Duration.ofSeconds(positive("seconds", values.getOrDefault("seconds", "10"))),
                 positive("rows", values.getOrDefault("rows", "1000000")),
                 positive("new-rows", values.getOrDefault("new-rows", "10000")),
+                positive("signed-rows", values.getOrDefault("signed-rows", "100000")),
                 Duration.ofSeconds(positive("memory-seconds", values.getOrDefault("memory-seconds", "60"))),
                 values.getOrDefault("pg-url", BenchDatabase.DEFAULT_POSTGRESQL_URL),
                 values.getOrDefault("mariadb-url", BenchDatabase.DEFAULT_MARIADB_URL), List.copyOf(jmhArgs));

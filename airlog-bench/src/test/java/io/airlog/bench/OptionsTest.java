@@ -20,7 +20,21 @@ class OptionsTest {
         assertThat(o.rounds()).isEqualTo(3);
         assertThat(o.window()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.rows()).isEqualTo(1_000_000);
+        assertThat(o.signedRows()).isEqualTo(100_000);
         assertThat(o.memorySeconds()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void signedRowsSetTheSizeOfTheLogThatAirlogVerifyChecks() {
+        assertThat(Options.parse("verify", "--signed-rows", "5000").signedRows()).isEqualTo(5_000);
+        assertThatThrownBy(() -> Options.parse("verify", "--signed-rows", "0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--signed-rows must be at least 1");
+    }
+
+    @Test
+    void signedScenariosHaveCommandLineNames() {
+        assertThat(Options.parse("load", "--scenarios", "airlog-sync-signed-1s,airlog-sync-signed-every-batch")
+                .scenarios()).containsExactly(Scenario.AIRLOG_SYNC_SIGNED_1S, Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH);
     }
 
     @Test

@@ -205,7 +205,11 @@ public final class JsonLinesAuditStream extends SealingAuditStream implements Ch
             return this;
         }
 
-        /** Publishes checkpoints to a {@link FileWitness} at {@code file}, created now if absent. */
+        /**
+         * Publishes checkpoints to a {@link FileWitness} at {@code file}, created by {@link #build()}
+         * if absent once the file's check passed (a witness removed from under a file with signed
+         * checkpoints fails that check and is not created again).
+         */
         public Builder witnessFile(Path file) {
             this.witnessFile = Objects.requireNonNull(file, "file");
             return this;
@@ -236,7 +240,9 @@ public final class JsonLinesAuditStream extends SealingAuditStream implements Ch
                 if (file.getParent() != null) {
                     Files.createDirectories(file.getParent());
                 }
-                CheckpointWitness w = witness != null ? witness : witnessFile != null ? FileWitness.create(witnessFile, o)
+                // An absent witness file is created only after the checks: a file removed from under
+                // a log with signed checkpoints fails them (WITNESS_MISSING), it is never replaced.
+                CheckpointWitness w = witness != null ? witness : witnessFile != null ? FileWitness.open(witnessFile, o)
                         : null;
                 TrustedKeys keys = TrustedKeys.of(signer.verifierKey()).and(trustedKeys);
                 boolean existing = Files.exists(file) && Files.size(file) > 0;
@@ -244,6 +250,9 @@ public final class JsonLinesAuditStream extends SealingAuditStream implements Ch
                 JsonLinesVerifier.Tail tail = existing ? check(o, keys, snapshot) : null;
                 if (!existing && snapshot != null) {
                     checkNothingWitnessed(o, keys, snapshot);
+                }
+                if (witness == null && witnessFile != null) {
+                    w = FileWitness.create(witnessFile, o);
                 }
                 ChainPosition head = tail == null ? ChainPosition.EMPTY : tail.report().end();
                 TreeEdge edge = tail == null ? TreeEdge.empty() : tail.edge();

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * The rule every row of the threat tables of docs/integrity.md follows: it names the tests that
  * back it (test class and method, {@code …} for the class named before), and each exists; or it
  * has no test and says what is not caught or what happens instead. A module checks the rows of
- * the sections whose tests it holds (airlog-cli those of the command line's and the database's sections).
+ * the sections whose tests it holds (airlog-cli those of the command line's and the database's sections,
+ * airlog-jdbc those of the writer's refusals).
  */
 public final class ThreatTable {
     /** The page, from a module's directory. */
@@ -26,7 +27,11 @@ public final class ThreatTable {
     /** The heading of the database section, whose rows airlog-cli's tests back too (verifier and command line). */
     public static final String DATABASE_SECTION = "### A database log (airlog-jdbc): signed checkpoint rows and the witness";
 
-    private static final Pattern TEST = Pattern.compile("`(?:(\\w+Test)|…)\\.(\\w+)`");
+    /** The heading of the section of the JDBC writer's refusals, whose rows airlog-jdbc's tests back. */
+    public static final String WRITER_SECTION = "### The writer refuses to append to a damaged log (airlog-jdbc)";
+
+    /** {@code `SomeTest.method`}, or {@code `…method`} for a method of the class named before. */
+    private static final Pattern TEST = Pattern.compile("`(?:(\\w+Test)\\.|…)(\\w+)`");
 
     private ThreatTable() {
     }

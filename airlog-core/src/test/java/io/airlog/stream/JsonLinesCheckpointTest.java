@@ -228,6 +228,18 @@ class JsonLinesCheckpointTest {
     }
 
     @Test
+    void aDeletedWitnessIsNotCreatedAgainByAStreamReopeningTheFile() throws Exception {
+        write(stream(), 5);
+        Files.delete(witnessFile);
+
+        for (int start = 1; start <= 2; start++) {
+            assertThatThrownBy(() -> stream().build()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("fails its check and is not appended to").hasMessageContaining("WITNESS_MISSING");
+            assertThat(witnessFile).as("not created again at start %d", start).doesNotExist();
+        }
+    }
+
+    @Test
     void withoutKeysTheVerifierSaysPlainlyWhatItCouldNotCheck() throws Exception {
         write(stream(), 5);
 

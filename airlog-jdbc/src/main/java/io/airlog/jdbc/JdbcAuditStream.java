@@ -463,8 +463,11 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
         }
 
         /**
-         * A {@link FileWitness} at {@code path}, created when the stream is built if absent; a
-         * directory means the file {@link FileWitness#fileFor} names for the log in it.
+         * A {@link FileWitness} at {@code path}; a directory means the file
+         * {@link FileWitness#fileFor} names for the log in it. An absent file is created by the
+         * first batch once its start-up check passed: a file removed from under a log with
+         * signed checkpoints makes that check fail ({@code WITNESS_MISSING}) and is not
+         * created again, at this start or any later one.
          */
         public Builder witnessFile(Path path) {
             this.witnessFile = Objects.requireNonNull(path, "witnessFile");
@@ -513,7 +516,10 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
             }
             String o = origin != null ? origin : Checkpoint.defaultOrigin(logId);
             TrustedKeys keys = signer == null ? trustedKeys : TrustedKeys.of(signer.verifierKey()).and(trustedKeys);
-            CheckpointWitness w = openWitness(o);
+            Path file = witnessFile == null ? null
+                    : Files.isDirectory(witnessFile) ? FileWitness.fileFor(witnessFile, logId) : witnessFile;
+            CheckpointWitness w = witness != null ? witness : file == null ? null
+                    : Files.exists(file) ? existingWitness(file, o) : FileWitness.open(file, o);
             WitnessSnapshot snapshot;
             try {
                 snapshot = w == null ? null : w.read();
@@ -523,20 +529,16 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the witness " + w.location() + ": " + e.getMessage(), e);
             }
+            Path missingFile = witness == null && file != null && !snapshot.exists() && signer != null ? file : null;
             WitnessPublisher publisher = w != null && signer != null ? new WitnessPublisher(w, witnessWindow) : null;
             ChainAppender appender = new ChainAppender(jdbi, tables, logId, writeTimeout, "airlog-" + name
-                    + "-connect", new WriterCheckpoints(signer, o, checkpointInterval, keys, publisher, snapshot));
+                    + "-connect", new WriterCheckpoints(signer, o, checkpointInterval, keys, publisher, snapshot,
+                    missingFile));
             return new JdbcAuditStream(this, tables, durability, appender, publisher);
         }
 
-        private CheckpointWitness openWitness(String o) {
-            if (witness != null) {
-                return witness;
-            }
-            if (witnessFile == null) {
-                return null;
-            }
-            Path file = Files.isDirectory(witnessFile) ? FileWitness.fileFor(witnessFile, logId) : witnessFile;
+        /** Opens an existing witness file, checking that it is this log's. */
+        private static CheckpointWitness existingWitness(Path file, String o) {
             try {
                 return FileWitness.create(file, o);
             } catch (IOException e) {

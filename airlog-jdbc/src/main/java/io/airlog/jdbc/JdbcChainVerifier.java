@@ -11,6 +11,7 @@ import io.airlog.internal.Text;
 import io.airlog.jdbc.internal.CheckpointScan;
 import io.airlog.jdbc.internal.EventIdentity;
 import io.airlog.jdbc.internal.EventRows;
+import io.airlog.jdbc.internal.NewestCheckpoint;
 import io.airlog.spi.CheckpointWitness;
 import io.airlog.spi.WitnessSnapshot;
 import io.airlog.verify.ChainVerifier;
@@ -238,10 +239,10 @@ public final class JdbcChainVerifier {
         WitnessSnapshot snapshot = snapshot(logId);
         long witnessed = snapshot == null ? 0 : CheckpointVerifier.witnessedSize(snapshot, keys, origin(logId));
         try (Connection c = dataSource.getConnection()) {
-            Optional<CheckpointScan.Trusted> start = CheckpointScan.newestTrusted(c, tables, logId, keys,
-                    origin(logId), witnessed > 0 ? witnessed : Long.MAX_VALUE);
+            Optional<NewestCheckpoint.Trusted> start = newestTrusted(logId).find(c, -1,
+                    witnessed > 0 ? witnessed : Long.MAX_VALUE).newest();
             CheckpointVerifier.Builder checks = checks(logId, snapshot);
-            start.ifPresent(t -> checks.startAt(t.checkpoint(), t.edge()));
+            start.ifPresent(t -> checks.startAt(t.signed(), t.edge()));
             CheckpointVerifier checkpoints = checks.build();
             return new Run(c, logId, ChainVerifier.of(logId, checkpoints), checkpoints.start(), true).verify();
         } catch (SQLException e) {
@@ -258,11 +259,14 @@ public final class JdbcChainVerifier {
     public Optional<SignedCheckpoint> newestCheckpoint(String logId) {
         Text.requiredNonBlank("logId", logId, AuditLimits.LOG_ID);
         try (Connection c = dataSource.getConnection()) {
-            return CheckpointScan.newestTrusted(c, tables, logId, keys, origin(logId), Long.MAX_VALUE)
-                    .map(CheckpointScan.Trusted::checkpoint);
+            return newestTrusted(logId).find(c).newest().map(NewestCheckpoint.Trusted::signed);
         } catch (SQLException e) {
             throw new AuditException("cannot read the checkpoints of log '" + logId + "': " + e.getMessage(), e);
         }
+    }
+
+    private NewestCheckpoint newestTrusted(String logId) {
+        return new NewestCheckpoint(tables, logId, origin(logId), keys);
     }
 
     private boolean checksCheckpoints() {

@@ -9,6 +9,8 @@ import io.airlog.AuditIntegrityException;
 import io.airlog.StreamHealth;
 import io.airlog.checkpoint.NoteSigner;
 import io.airlog.checkpoint.SigningKeys;
+import io.airlog.witness.FileWitness;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -138,6 +140,23 @@ class WriterRefusalTest {
             cutTail(fixture, events, 6, true);
             try (JdbcAuditStream restarted = restarted(fixture, Duration.ZERO).witnessFile(dir).build()) {
                 assertRefused(restarted, 7, "witness");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aRestartedWriterRefusesALogWhoseWitnessFileWasDeletedAndDoesNotCreateItAgain(TestDatabase db)
+            throws Exception {
+        try (Fixture fixture = Fixture.created(db)) {
+            tenEvents(builder(fixture, Duration.ZERO).witnessFile(dir)).close();
+            Path file = FileWitness.fileFor(dir, LOG);
+            Files.delete(file);
+            for (int start = 1; start <= 2; start++) {
+                try (JdbcAuditStream restarted = restarted(fixture, Duration.ZERO).witnessFile(dir).build()) {
+                    assertRefused(restarted, 0, "holds nothing, but the store holds signed checkpoints");
+                }
+                assertThat(file).as("not created again at start %d", start).doesNotExist();
             }
         }
     }

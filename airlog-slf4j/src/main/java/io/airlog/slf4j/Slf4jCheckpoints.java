@@ -13,6 +13,7 @@ import io.airlog.spi.WitnessSnapshot;
 import io.airlog.witness.WitnessPublisher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -42,6 +43,7 @@ final class Slf4jCheckpoints {
     static TreeCheckpoints open(CheckpointSettings settings, TreeStateFile tree, ChainPosition head, String logId) {
         try {
             TreeEdge edge = continued(tree, head, logId);
+            refuseAMissingWitness(settings, tree, logId);
             Optional<CheckpointWitness> witness = settings.createWitness();
             if (witness.isPresent()) {
                 check(settings, witness.get(), edge, tree.file());
@@ -57,6 +59,19 @@ final class Slf4jCheckpoints {
         } catch (RuntimeException e) {
             tree.close();
             throw e;
+        }
+    }
+
+    /**
+     * A log with signed checkpoints whose witness file is gone: the witness was removed (with
+     * it, what would show that the state files were rolled back). It is not created again.
+     */
+    private static void refuseAMissingWitness(CheckpointSettings settings, TreeStateFile tree, String logId) {
+        Optional<Path> file = settings.witnessFile();
+        if (file.isPresent() && tree.signedSize() > 0 && !Files.exists(file.get())) {
+            throw new IllegalStateException("the witness " + file.get() + " of log '" + logId + "' is missing, yet the"
+                    + " log has signed checkpoints (" + tree.signedSize() + " events signed): it was removed; airlog"
+                    + " does not create it again (WITNESS_MISSING)");
         }
     }
 

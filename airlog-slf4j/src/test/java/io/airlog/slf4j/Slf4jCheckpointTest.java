@@ -121,6 +121,16 @@ class Slf4jCheckpointTest {
     }
 
     @Test
+    void aDeletedWitnessOfASignedLogIsRefusedAndNotCreatedAgain() throws IOException {
+        run(2, Duration.ZERO);
+        Files.delete(witness);
+
+        assertThatThrownBy(() -> run(1, Duration.ZERO)).hasMessageContaining("the witness " + witness)
+                .hasMessageContaining("is missing").hasMessageContaining("2 events");
+        assertThat(witness).doesNotExist();
+    }
+
+    @Test
     void anUnsignedLogIsNotSignedFromTheMiddle() {
         try (LogbackFile logback = LogbackFile.start(LOGGER, file);
              Slf4jAuditStream stream = Slf4jAuditStream.builder(state, LOG).logger(LOGGER).build()) {

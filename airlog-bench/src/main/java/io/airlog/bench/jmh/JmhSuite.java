@@ -19,6 +19,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * settings) and prints one table, plus the interceptor's costs and ratio.
  */
 public final class JmhSuite {
+    /** The size of the log whose proofs are reported: what MerkleBenchmark's parameter measures. */
+    static final int MERKLE_LEAVES = 1_000_000;
+
     private JmhSuite() {
     }
 
@@ -37,17 +40,21 @@ public final class JmhSuite {
             options = new CommandLineOptions(jmhArgs.toArray(String[]::new));
         }
         Collection<RunResult> results = new Runner(options).run();
-        print(results, out);
+        Map<String, Double> scores = print(results, out);
         if (results.stream().anyMatch(r -> r.getParams().getBenchmark().contains(".MerkleBenchmark."))) {
             MerkleBenchmark merkle = new MerkleBenchmark();
-            merkle.leaves = 1_000_000;
+            merkle.leaves = MERKLE_LEAVES;
             merkle.setUp();
-            out.println(merkle.proofSizes());
+            out.println("### Proofs at " + Table.count(MERKLE_LEAVES) + " events (MerkleBenchmark; leaves in memory,"
+                    + " one thread; target ≤ 1,024 bytes)");
+            out.println();
+            out.print(merkle.table(scores).render());
             out.println();
         }
     }
 
-    private static void print(Collection<RunResult> results, PrintStream out) {
+    /** Prints the table; returns the scores by {@code Class.method}. */
+    private static Map<String, Double> print(Collection<RunResult> results, PrintStream out) {
         Table table = new Table("benchmark", "score", "± error (99.9 %)", "unit");
         Map<String, Double> scores = new HashMap<>();
         for (RunResult run : results) {
@@ -71,5 +78,6 @@ public final class JmhSuite {
                             + " by the empty interceptor %.0f ns%n%n", audited, audited / empty, audited - plain,
                     empty - plain);
         }
+        return scores;
     }
 }

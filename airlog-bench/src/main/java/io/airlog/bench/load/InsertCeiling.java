@@ -47,20 +47,20 @@ public final class InsertCeiling {
     private static String select(BenchDatabase.Kind kind, int first, int last) {
         String metadata = "'{\"roles\":[\"teller\",\"auditor\"]}'";
         String context = "'{\"amount\":125.5,\"currency\":\"EUR\",\"durationMicros\":812,\"to\":\"B-7\"}'";
-        String checksum = "'" + "0".repeat(64) + "'";
+        String checksums = "'" + "0".repeat(64) + "', '" + "0".repeat(64) + "', " + EventRows.ENCODING;
         return switch (kind) {
             case H2 -> "SELECT 'bench', X, CAST(RANDOM_UUID() AS VARCHAR), X * 1000, 'account.transfer',"
                     + " 'user-' || MOD(X, 16), 'PASSWORD', " + metadata + ", 'Account', 'A-' || X, 'SUCCESS',"
-                    + " CAST(RANDOM_UUID() AS VARCHAR), " + context + ", " + checksum + ", " + checksum
+                    + " CAST(RANDOM_UUID() AS VARCHAR), " + context + ", " + checksums
                     + " FROM SYSTEM_RANGE(" + first + ", " + last + ")";
             case POSTGRESQL -> "SELECT 'bench', g, gen_random_uuid()::text, g * 1000, 'account.transfer',"
                     + " 'user-' || (g % 16), 'PASSWORD', " + metadata + ", 'Account', 'A-' || g, 'SUCCESS',"
-                    + " gen_random_uuid()::text, " + context + ", " + checksum + ", " + checksum
+                    + " gen_random_uuid()::text, " + context + ", " + checksums
                     + " FROM generate_series(" + first + ", " + last + ") g";
             // MariaDB's Sequence engine: seq_<first>_to_<last> is a table of the numbers.
             case MARIADB -> "SELECT 'bench', seq, UUID(), seq * 1000, 'account.transfer', CONCAT('user-', seq % 16),"
                     + " 'PASSWORD', " + metadata + ", 'Account', CONCAT('A-', seq), 'SUCCESS', UUID(), " + context
-                    + ", " + checksum + ", " + checksum + " FROM seq_" + first + "_to_" + last;
+                    + ", " + checksums + " FROM seq_" + first + "_to_" + last;
         };
     }
 }

@@ -9,6 +9,8 @@ import io.airlog.spi.batch.WriterStatistics;
 import io.airlog.verify.VerificationReport;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
@@ -89,8 +91,10 @@ public final class LoadHarness {
 
     private Point measure(Scenario scenario, int callers, Duration warmup, Duration window, CpuMeter meter)
             throws Exception {
+        String name = scenario.name().toLowerCase(Locale.ROOT).replace("_", "");
+        // Prefixes have at most 32 characters: 11 random and 2 underscores leave 19 for the label.
         TableNames tables = db.createTables(BenchDatabase.freshPrefix(
-                scenario.name().toLowerCase(Locale.ROOT).replace("_", "") + callers));
+                name.substring(0, Math.min(name.length(), 16)) + callers));
         try {
             Machine.CpuTimes before = Machine.CpuTimes.now();
             if (scenario == Scenario.TWO_JVMS) {
@@ -110,14 +114,27 @@ public final class LoadHarness {
             }
             double steal = stealSince(before);
             double meanBatch = 0;
+            String note = "";
             if (sink instanceof AirlogSink airlog) {
                 WriterStatistics stats = airlog.stream().statistics();
                 meanBatch = stats.meanBatchSize();
+                if (airlog.signs()) {
+                    note = signedNote(airlog);
+                }
             }
-            return new Point(result, meanBatch, "", steal);
+            return new Point(result, meanBatch, note, steal);
         } finally {
             db.dropTables(tables);
         }
+    }
+
+    /** What checking a signed sink's log with its key and witness found, and how many checkpoints it signed. */
+    private static String signedNote(AirlogSink sink) {
+        VerificationReport report = sink.check();
+        long checkpoints = sink.stream().writerCounters().checkpointsSigned();
+        return report.intact() ? String.format(Locale.ROOT, "%,d events in %,d signed checkpoints, verified intact"
+                + " with the key and the witness", report.end().size(), checkpoints)
+                : "LOG DAMAGED: " + report.summary();
     }
 
     static double stealSince(Machine.CpuTimes before) {
@@ -173,6 +190,13 @@ public final class LoadHarness {
         if (anatomy != null) {
             printAnatomy(out);
         }
+        if (plan.scenarios().stream().anyMatch(Scenario::signed)) {
+            out.println("### " + db.label() + ": signed checkpoints, events/s signed ÷ unsigned (medians of the"
+                    + " same rounds; aim ≥ 0.90)");
+            out.println();
+            out.print(signedRatios(points).render());
+            out.println();
+        }
         out.println("### " + db.label() + ": ratios of airlog (events/s, medians)");
         out.println();
         out.print(ratios().render());
@@ -217,6 +241,43 @@ public final class LoadHarness {
                     sync == null ? "n/a" : Table.fixed2(sync.meanBatch()));
         }
         return t;
+    }
+
+    /**
+     * airlog sync with and without signed checkpoints, the ratios of their medians, and the
+     * ratios within each round (the scenarios of a round ran one after the other, under the same
+     * load), per number of callers.
+     */
+    static Table signedRatios(Rounds points) {
+        Table t = new Table("callers", Scenario.AIRLOG_SYNC.label(), Scenario.AIRLOG_SYNC_SIGNED_1S.label(),
+                "signed 1 s ÷ unsigned (per round)", Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH.label(),
+                "signed every batch ÷ unsigned (per round)");
+        for (int callers : points.callerCounts()) {
+            t.row(Integer.toString(callers), rate(points, callers, Scenario.AIRLOG_SYNC),
+                    rate(points, callers, Scenario.AIRLOG_SYNC_SIGNED_1S),
+                    points.rateRatio(callers, Scenario.AIRLOG_SYNC_SIGNED_1S, Scenario.AIRLOG_SYNC) + " ("
+                            + perRound(points, callers, Scenario.AIRLOG_SYNC_SIGNED_1S) + ")",
+                    rate(points, callers, Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH),
+                    points.rateRatio(callers, Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH, Scenario.AIRLOG_SYNC) + " ("
+                            + perRound(points, callers, Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH) + ")");
+        }
+        return t;
+    }
+
+    /** The rate of {@code signed} ÷ that of airlog sync in each round, in round order. */
+    private static String perRound(Rounds points, int callers, Scenario signed) {
+        List<Point> top = points.of(callers, signed);
+        List<Point> bottom = points.of(callers, Scenario.AIRLOG_SYNC);
+        List<String> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(top.size(), bottom.size()); i++) {
+            ratios.add(bottom.get(i).rate() == 0 ? "n/a" : Table.ratio(top.get(i).rate() / bottom.get(i).rate()));
+        }
+        return String.join(", ", ratios);
+    }
+
+    private static String rate(Rounds points, int callers, Scenario scenario) {
+        double rate = points.medianRate(callers, scenario);
+        return Double.isNaN(rate) ? "n/a" : Table.count(rate);
     }
 
     /** The faster of Log4j2's batched setups at a number of callers (by median rate). */

@@ -64,7 +64,7 @@ public final class Rounds {
     /** One line per point for the progress stream. */
     static String progressLine(String target, Scenario scenario, int callers, int round, Point point) {
         LoadResult r = point.result();
-        return String.format(Locale.ROOT, "[%s] %-27s %2d callers, round %d: %,9.0f events/s  p50 %7.3f ms"
+        return String.format(Locale.ROOT, "[%s] %-31s %2d callers, round %d: %,9.0f events/s  p50 %7.3f ms"
                         + "  p99 %7.3f ms  CPU %s s/1000 (JVM %.2f s, db %.2f s of which background %.2f s and ended"
                         + " %.2f s; left out %.2f s)  steal %4.1f %%%s%s%s",
                 target, scenario.label(), callers, round, r.eventsPerSecond(), r.p50Millis(), r.p99Millis(),

@@ -3,6 +3,7 @@ package io.airlog.bench.load;
 import io.airlog.jdbc.TableNames;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -16,6 +17,18 @@ import javax.sql.DataSource;
 public enum Scenario {
     /** airlog, {@code record}: returns after the group commit of the caller's batch. */
     AIRLOG_SYNC("airlog sync", "committed (the batch's transaction)", "no acknowledged event"),
+    /**
+     * airlog sync signing checkpoints at the default interval of 1 s, published to a witness
+     * file: a committed event is covered by a signed checkpoint row within 1 s.
+     */
+    AIRLOG_SYNC_SIGNED_1S("airlog sync, signed 1 s", "committed; covered by a signed checkpoint row within 1 s"
+            + " (the batch that signs, or the idle timer) and in the witness file within 1 s more",
+            "no acknowledged event; events committed less than 1 s before the crash may have no signed"
+            + " checkpoint yet (an unsigned tail: until signed, someone who can write the tables can remove or"
+            + " rewrite it unnoticed)"),
+    /** airlog sync signing a checkpoint in every batch's transaction, published to a witness file. */
+    AIRLOG_SYNC_SIGNED_EVERY_BATCH("airlog sync, signed every batch", "committed together with the signed"
+            + " checkpoint row that covers it; in the witness file within 1 s", "no acknowledged event"),
     /** airlog, {@code recordAsync} in async mode: returns once queued; counted when committed. */
     AIRLOG_ASYNC("airlog async", "queued in memory (committed within the 2 ms batch delay, or when its batch is"
             + " written)", "the queue (up to 8,192 events) and the batch being written (up to 512)"),
@@ -82,6 +95,8 @@ public enum Scenario {
         return switch (this) {
             case AIRLOG_SYNC -> new AirlogSink(dataSource, tables, logId, false);
             case AIRLOG_ASYNC -> new AirlogSink(dataSource, tables, logId, true);
+            case AIRLOG_SYNC_SIGNED_1S -> AirlogSink.signed(dataSource, tables, logId, Duration.ofSeconds(1));
+            case AIRLOG_SYNC_SIGNED_EVERY_BATCH -> AirlogSink.signed(dataSource, tables, logId, Duration.ZERO);
             case PLAIN_BATCH -> new PlainBatchSink(dataSource, tables, logId);
             case NAIVE -> new NaiveInsertSink(dataSource, tables, logId, callers);
             case NAIVE_CHAINED -> new NaiveChainedSink(dataSource, tables, logId, callers);
@@ -123,9 +138,14 @@ public enum Scenario {
                 + Arrays.stream(values()).map(Scenario::cliName).toList());
     }
 
+    /** Whether the scenario signs checkpoints and publishes them to a witness. */
+    public boolean signed() {
+        return this == AIRLOG_SYNC_SIGNED_1S || this == AIRLOG_SYNC_SIGNED_EVERY_BATCH;
+    }
+
     /** Whether the scenario writes a hash chain that the verifier can check. */
     public boolean chained() {
-        return this == AIRLOG_SYNC || this == AIRLOG_ASYNC || this == NAIVE_CHAINED || this == TWO_JVMS
+        return this == AIRLOG_SYNC || this == AIRLOG_ASYNC || signed() || this == NAIVE_CHAINED || this == TWO_JVMS
                 || this == AIRLOG_FILE;
     }
 }

@@ -54,13 +54,48 @@ class ScenarioWritersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Scenario.class, names = {"AIRLOG_SYNC", "AIRLOG_ASYNC", "NAIVE_CHAINED"})
+    @EnumSource(value = Scenario.class, names = {"AIRLOG_SYNC", "AIRLOG_SYNC_SIGNED_1S",
+        "AIRLOG_SYNC_SIGNED_EVERY_BATCH", "AIRLOG_ASYNC", "NAIVE_CHAINED"})
     void chainedScenariosWriteAChainThatVerifies(Scenario scenario) throws Exception {
         writeConcurrently(scenario);
 
         VerificationReport report = new JdbcChainVerifier(db.dataSource(), tables).verifyFull("bench");
         assertThat(report.intact()).as(report.summary()).isTrue();
         assertThat(report.end().size()).isEqualTo(CALLERS * PER_CALLER);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Scenario.class, names = {"AIRLOG_SYNC_SIGNED_1S", "AIRLOG_SYNC_SIGNED_EVERY_BATCH"})
+    void signedScenariosStoreCheckpointRowsThatVerifyWithTheirKeyAndWitness(Scenario scenario) throws Exception {
+        AirlogSink sink = (AirlogSink) scenario.open(db.dataSource(), tables, "bench", CALLERS);
+        writeConcurrently(sink);
+
+        VerificationReport report = sink.check();
+        assertThat(report.intact()).as(report.summary()).isTrue();
+        assertThat(report.end().size()).isEqualTo(CALLERS * PER_CALLER);
+        assertThat(report.notices()).as("no unsigned tail after close").isEmpty();
+        assertThat(checkpointSizes()).isNotEmpty().last().isEqualTo((long) CALLERS * PER_CALLER);
+        assertThat(sink.stream().writerCounters().checkpointsSigned()).isEqualTo(checkpointSizes().size());
+    }
+
+    @Test
+    void atIntervalZeroEveryBatchStoresItsCheckpoint() throws Exception {
+        AirlogSink sink = (AirlogSink) Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH.open(db.dataSource(), tables, "bench",
+                CALLERS);
+        writeConcurrently(sink);
+
+        assertThat(checkpointSizes()).hasSize((int) sink.stream().statistics().committedBatches());
+    }
+
+    @Test
+    void anUnsignedSinkHasNoCheckpointCheck() throws Exception {
+        AirlogSink sink = (AirlogSink) Scenario.AIRLOG_SYNC.open(db.dataSource(), tables, "bench", CALLERS);
+        writeConcurrently(sink);
+
+        assertThat(sink.signs()).isFalse();
+        assertThatThrownBy(sink::check).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("signs no checkpoints");
+        assertThat(checkpointSizes()).isEmpty();
     }
 
     @ParameterizedTest
@@ -82,6 +117,15 @@ class ScenarioWritersTest {
         assertThat(Scenario.NAIVE.chained()).isFalse();
         assertThat(Scenario.LOG4J_ASYNC_JDBC.chained()).isFalse();
         assertThat(Scenario.LOG4J_FILE.chained()).isFalse();
+    }
+
+    @Test
+    void signedFlagNamesTheScenariosThatSignCheckpoints() {
+        assertThat(Scenario.AIRLOG_SYNC_SIGNED_1S.signed()).isTrue();
+        assertThat(Scenario.AIRLOG_SYNC_SIGNED_EVERY_BATCH.signed()).isTrue();
+        assertThat(Scenario.AIRLOG_SYNC_SIGNED_1S.chained()).isTrue();
+        assertThat(Scenario.AIRLOG_SYNC.signed()).isFalse();
+        assertThat(Scenario.AIRLOG_ASYNC.signed()).isFalse();
     }
 
     @ParameterizedTest
@@ -114,10 +158,15 @@ class ScenarioWritersTest {
     }
 
     private Set<UUID> writeConcurrently(Scenario scenario) throws Exception {
+        return writeConcurrently(scenario.open(db.dataSource(), tables, "bench", CALLERS));
+    }
+
+    /** Writes from {@link #CALLERS} threads, then closes the sink. */
+    private Set<UUID> writeConcurrently(Sink opened) throws Exception {
         ConcurrentLinkedQueue<UUID> ids = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<CompletionStage<?>> stages = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-        try (Sink sink = scenario.open(db.dataSource(), tables, "bench", CALLERS)) {
+        try (Sink sink = opened) {
             List<Thread> threads = new ArrayList<>();
             for (int caller = 0; caller < CALLERS; caller++) {
                 int me = caller;
@@ -147,6 +196,17 @@ class ScenarioWritersTest {
         }
         assertThat(failures).isEmpty();
         return new HashSet<>(ids);
+    }
+
+    private List<Long> checkpointSizes() throws Exception {
+        List<Long> sizes = new ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT size FROM " + tables.checkpoint() + " ORDER BY size")) {
+            while (rs.next()) {
+                sizes.add(rs.getLong(1));
+            }
+        }
+        return sizes;
     }
 
     private List<UUID> storedEventIds() throws Exception {

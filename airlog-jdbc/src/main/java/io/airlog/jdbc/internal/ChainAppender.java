@@ -18,6 +18,10 @@ import io.airlog.spi.batch.BatchAppender;
 import io.airlog.spi.batch.BatchFailure;
 import io.airlog.verify.CheckpointVerifier;
 import io.airlog.verify.Damage;
+import io.airlog.witness.FileWitness;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +33,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -134,6 +137,12 @@ public final class ChainAppender implements BatchAppender {
 
     /** The tree of the log as this appender stored or checked it; null until the first batch loads it. */
     private volatile TreeEdge edge;
+    /**
+     * Whether the tree was loaded once: the witness as it was when the stream was built is
+     * compared (and an absent witness file created) at the first load only, not when a lost
+     * unsigned tail makes the writer load the tree again.
+     */
+    private boolean started;
     /** The batch whose commit was cut off: its tree and checkpoint, applied if it turns out stored. */
     private Sealed inDoubt;
     /** Guards {@link #signedSize} and {@link #lastSignedNanos}, which the idle timer also updates. */
@@ -451,7 +460,7 @@ public final class ChainAppender implements BatchAppender {
                     + " log", logId, signedBefore, at.size());
             known = load();
         }
-        NewestCheckpoint.Found found = trustedAbove(connection, Math.max(signedBefore, known.size()) - 1);
+        NewestCheckpoint.Found found = newest.find(connection, Math.max(signedBefore, known.size()) - 1, Long.MAX_VALUE);
         found.rejected().forEach(this::reportUntrusted);
         NewestCheckpoint.Trusted trusted = found.newest().orElse(null);
         if (trusted != null && trusted.size() == known.size()) {
@@ -512,17 +521,6 @@ public final class ChainAppender implements BatchAppender {
         }
     }
 
-    /**
-     * The newest trusted checkpoint row above {@code size} and the untrusted ones newer than it;
-     * nothing without trusted keys (no row can be trusted then, and none is worth a report).
-     */
-    private NewestCheckpoint.Found trustedAbove(Connection c, long size) throws SQLException {
-        if (checkpoints.keys().isEmpty()) {
-            return new NewestCheckpoint.Found(Optional.empty(), List.of());
-        }
-        return newest.find(c, size, Long.MAX_VALUE);
-    }
-
     /** The greatest stored sequence of the log, 0 for none. */
     private long storedEnd() throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT MAX(seq) FROM " + tables.event()
@@ -546,19 +544,20 @@ public final class ChainAppender implements BatchAppender {
      * Loads the tree at the first batch, under the head lock: from the newest trusted
      * checkpoint row (not newer than the witnessed size, so that the witness can be compared)
      * or from the first row, extended over the rows after it; the rows must match the newest
-     * trusted checkpoint and the witness.
+     * trusted checkpoint and (at the first load, see {@link #started}) the witness. Loaded
+     * again after rows after the newest signed checkpoint were lost.
      */
     private TreeEdge load() throws SQLException {
-        NewestCheckpoint.Found found = trustedAbove(connection, -1);
+        NewestCheckpoint.Found found = newest.find(connection);
         found.rejected().forEach(this::reportUntrusted);
         NewestCheckpoint.Trusted newestTrusted = found.newest().orElse(null);
-        long witnessed = witnessedSize();
+        long witnessed = started ? -1 : witnessedSize();
         NewestCheckpoint.Trusted start = newestTrusted;
         if (start != null && witnessed >= 0 && start.size() > witnessed) {
             start = newest.find(connection, -1, witnessed).newest().orElse(null);
         }
         CheckpointVerifier witness = null;
-        if (checkpoints.witnessed() != null && !checkpoints.keys().isEmpty()) {
+        if (!started && checkpoints.witnessed() != null && !checkpoints.keys().isEmpty()) {
             CheckpointVerifier.Builder b = CheckpointVerifier.builder(logId).origin(checkpoints.origin())
                     .trustedKeys(checkpoints.keys()).witness(checkpoints.witnessed());
             if (start != null) {
@@ -595,6 +594,9 @@ public final class ChainAppender implements BatchAppender {
                     + newestTrusted.size() + " events but only " + loaded.size() + " are stored: events were lost"
                     + " at the end");
         }
+        if (!started && checkpoints.missingWitnessFile() != null) {
+            createWitnessFile(checkpoints.missingWitnessFile());
+        }
         long signedAtStart = newestTrusted == null ? 0 : newestTrusted.size();
         synchronized (signing) {
             signedSize = Math.max(signedSize, signedAtStart);
@@ -610,7 +612,20 @@ public final class ChainAppender implements BatchAppender {
             LOG.log(System.Logger.Level.INFO, "airlog: log ''{0}'' ends in {1} event(s) no trusted checkpoint"
                     + " covers; the next checkpoint covers them", logId, loaded.size() - signedAtStart);
         }
+        started = true;
         return loaded;
+    }
+
+    /**
+     * Creates the witness file that was absent when the stream was built, now that the check
+     * against the stored log passed (the log holds no signed checkpoint the file would have held).
+     */
+    private void createWitnessFile(Path file) {
+        try {
+            FileWitness.create(file, checkpoints.origin());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the witness file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The size of the newest checkpoint the witness holds that a trusted key signed; -1 if none. */

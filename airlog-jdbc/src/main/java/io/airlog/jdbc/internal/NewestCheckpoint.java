@@ -13,14 +13,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the newest <em>trusted</em> checkpoint row of one log: the row of greatest size whose
- * note a trusted key validly signed, for this log's origin, at the row's size, and whose
- * stored edge hashes to the note's root. Nothing else in the row is trusted. The rows passed
- * over on the way (newer than the one found) are returned as rejected, with why: anyone who
- * can insert into the checkpoint table can add such rows, so they are worth a report, never
- * a failure by themselves.
+ * The one place that finds the newest <em>trusted</em> checkpoint row of one log, for the writer
+ * and the verifier alike: the row of greatest size whose note a trusted key validly signed, for
+ * this log's origin, at the row's size, whose other columns agree with the note
+ * ({@link CheckpointScan.Row#disagreement()}), and whose stored edge hashes to the note's root.
+ * Nothing else in the row is trusted. Rows are read newest first in pages of {@value #PAGE}
+ * (in primary-key order, so that the database reads index entries, not the whole table), and
+ * reading stops at the first trusted row. The rows passed over on the way (newer than the one
+ * found) are returned as rejected, with why: anyone who can insert into the checkpoint table can
+ * add such rows, so they are worth a report, never a failure by themselves. Without trusted
+ * keys no row can be trusted and none is read.
  */
 public final class NewestCheckpoint {
+    /** Rows read per query. */
+    static final int PAGE = 100;
+
     private final String sql;
     private final String logId;
     private final String origin;
@@ -68,8 +75,8 @@ public final class NewestCheckpoint {
      * @param keys the keys whose signatures are trusted
      */
     public NewestCheckpoint(TableNames tables, String logId, String origin, TrustedKeys keys) {
-        this.sql = "SELECT size, note, edge FROM " + tables.checkpoint()
-                + " WHERE log_id = ? AND size > ? AND size <= ? ORDER BY size DESC";
+        this.sql = "SELECT " + CheckpointScan.Row.COLUMNS + " FROM " + tables.checkpoint()
+                + " WHERE log_id = ? AND size > ? AND size <= ? ORDER BY log_id DESC, size DESC LIMIT " + PAGE;
         this.logId = logId;
         this.origin = origin;
         this.keys = keys;
@@ -83,21 +90,31 @@ public final class NewestCheckpoint {
      */
     public Found find(Connection connection, long above, long atMost) throws SQLException {
         List<Rejected> rejected = new ArrayList<>();
+        if (keys.isEmpty()) {
+            return new Found(Optional.empty(), rejected);
+        }
+        long below = atMost;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, logId);
-            ps.setLong(2, above);
-            ps.setLong(3, atMost);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long size = rs.getLong(1);
-                    String note = rs.getString(2);
-                    String edge = rs.getString(3);
-                    try {
-                        return new Found(Optional.of(check(size, note, edge)), rejected);
-                    } catch (IllegalArgumentException e) {
-                        // a RejectedCheckpointException, or a row whose columns disagree with its note
-                        rejected.add(new Rejected(size, e.getMessage()));
+            while (below > above) {
+                ps.setString(1, logId);
+                ps.setLong(2, above);
+                ps.setLong(3, below);
+                int read = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        read++;
+                        CheckpointScan.Row row = CheckpointScan.Row.read(rs);
+                        below = row.size() - 1;
+                        try {
+                            return new Found(Optional.of(check(row)), rejected);
+                        } catch (IllegalArgumentException e) {
+                            // a RejectedCheckpointException, or a row whose columns disagree with its note
+                            rejected.add(new Rejected(row.size(), e.getMessage()));
+                        }
                     }
+                }
+                if (read < PAGE) {
+                    break;
                 }
             }
         }
@@ -109,23 +126,28 @@ public final class NewestCheckpoint {
         return find(connection, -1, Long.MAX_VALUE);
     }
 
-    private Trusted check(long size, String note, String edgeText) {
-        if (note == null || edgeText == null) {
+    private Trusted check(CheckpointScan.Row row) {
+        if (row.note() == null || row.edge() == null) {
             throw new IllegalArgumentException("the row has no note or no edge");
         }
-        SignedCheckpoint signed = keys.open(note, origin);
-        if (signed.size() != size) {
-            throw new IllegalArgumentException("the row's size column says " + size + " but its signed note "
+        SignedCheckpoint signed = keys.open(row.note(), origin);
+        if (signed.size() != row.size()) {
+            throw new IllegalArgumentException("the row's size column says " + row.size() + " but its signed note "
                     + signed.size());
+        }
+        String disagreement = row.disagreement();
+        if (disagreement != null) {
+            throw new IllegalArgumentException(disagreement);
         }
         TreeEdge edge;
         try {
-            edge = TreeEdge.parse(edgeText);
+            edge = TreeEdge.parse(row.edge());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("its edge is malformed: " + e.getMessage(), e);
         }
         if (!signed.checkpoint().matches(edge)) {
-            throw new IllegalArgumentException("its edge does not hash to the signed root of tree size " + size);
+            throw new IllegalArgumentException("its edge does not hash to the signed root of tree size "
+                    + row.size());
         }
         return new Trusted(signed, edge);
     }

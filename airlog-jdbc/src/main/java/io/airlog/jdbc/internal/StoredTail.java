@@ -31,9 +31,6 @@ final class StoredTail implements AutoCloseable {
      * @param checksumAt the checksum of the row at the sequence asked for, if it was read, else null
      */
     record Extended(TreeEdge edge, String checksumAt) {
-        ChainPosition end() {
-            return position(edge);
-        }
     }
 
     StoredTail(TableNames tables, String logId, Connection connection) throws SQLException {
