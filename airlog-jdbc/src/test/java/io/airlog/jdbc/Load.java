@@ -39,6 +39,8 @@ final class Load implements AutoCloseable {
     private final Map<UUID, AuditDraft> unknown = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
     private final AtomicLong failures = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicReference<AuditException> lastFailure =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final AtomicLong longestWaitNanos = new AtomicLong();
     private volatile boolean stopping;
 
@@ -116,6 +118,7 @@ final class Load implements AutoCloseable {
 
     private void failed(AuditDraft draft, AuditException e) {
         failures.incrementAndGet();
+        lastFailure.set(e);
         if (e instanceof AuditOutcomeUnknownException) {
             unknown.put(draft.eventId(), draft);
         } else {
@@ -149,10 +152,25 @@ final class Load implements AutoCloseable {
         return unknown;
     }
 
-    /** Waits until at least {@code n} events were acknowledged in all. */
+    /**
+     * Waits until at least {@code n} events were acknowledged in all; fails after two minutes
+     * without a new acknowledgement, naming the last failure the callers were given.
+     */
     void awaitAcknowledged(int n) throws InterruptedException {
+        int seen = acknowledged.size();
+        long progressAt = System.nanoTime();
         while (acknowledged.size() < n) {
             assertThat(unexpected).isEmpty();
+            if (acknowledged.size() > seen) {
+                seen = acknowledged.size();
+                progressAt = System.nanoTime();
+            }
+            AuditException last = lastFailure.get();
+            assertThat(System.nanoTime() - progressAt)
+                    .as("no event acknowledged for 2 minutes (%d of %d); %d failures, the last: %s", seen, n,
+                            failures.get(), last == null ? "none" : last.getClass().getSimpleName() + ": "
+                                    + last.getMessage())
+                    .isLessThan(java.util.concurrent.TimeUnit.MINUTES.toNanos(2));
             Thread.sleep(5);
         }
     }
