@@ -1,7 +1,11 @@
 package io.airlog.spi;
 
+import io.airlog.checkpoint.RejectedCheckpointException;
+import io.airlog.checkpoint.SignedCheckpoint;
+import io.airlog.checkpoint.TrustedKeys;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a {@link CheckpointWitness} holds at one moment.
@@ -34,6 +38,23 @@ public record WitnessSnapshot(String location, boolean exists, List<Record> newe
     /** A witness that holds nothing at all. */
     public static WitnessSnapshot missing(String location) {
         return new WitnessSnapshot(location, false, List.of(), List.of());
+    }
+
+    /**
+     * The newest record that a key of {@code keys} signed for {@code origin}; newer records it
+     * does not accept (unreadable, altered, another key) are skipped, for a check to report.
+     */
+    public Optional<SignedCheckpoint> newestTrusted(TrustedKeys keys, String origin) {
+        for (Record r : newestFirst) {
+            if (r.note() != null) {
+                try {
+                    return Optional.of(keys.open(r.note(), origin));
+                } catch (RejectedCheckpointException e) {
+                    // not accepted: an older record may be
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

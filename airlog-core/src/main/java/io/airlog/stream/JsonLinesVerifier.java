@@ -1,6 +1,5 @@
 package io.airlog.stream;
 
-import io.airlog.checkpoint.RejectedCheckpointException;
 import io.airlog.checkpoint.SignedCheckpoint;
 import io.airlog.checkpoint.TrustedKeys;
 import io.airlog.internal.BackwardLines;
@@ -137,15 +136,6 @@ public final class JsonLinesVerifier {
 
     /** The size of the newest witness record a trusted key signed (unlimited if none). */
     private static long witnessedSize(WitnessSnapshot witness, TrustedKeys keys, String origin) {
-        for (WitnessSnapshot.Record r : witness.newestFirst()) {
-            if (r.note() != null) {
-                try {
-                    return keys.open(r.note(), origin).size();
-                } catch (RejectedCheckpointException e) {
-                    // damaged: reported by the verification
-                }
-            }
-        }
-        return Long.MAX_VALUE;
+        return witness.newestTrusted(keys, origin).map(SignedCheckpoint::size).orElse(Long.MAX_VALUE);
     }
 }

@@ -5,7 +5,6 @@ import io.airlog.AuditEvent;
 import io.airlog.AuditIntegrityException;
 import io.airlog.ChainPosition;
 import io.airlog.checkpoint.Checkpoint;
-import io.airlog.checkpoint.RejectedCheckpointException;
 import io.airlog.checkpoint.SignedCheckpoint;
 import io.airlog.checkpoint.SignedNote;
 import io.airlog.jdbc.SqlDialect;
@@ -634,17 +633,7 @@ public final class ChainAppender implements BatchAppender {
         if (w == null || checkpoints.keys().isEmpty()) {
             return -1;
         }
-        for (WitnessSnapshot.Record r : w.newestFirst()) {
-            if (r.note() != null) {
-                try {
-                    SignedCheckpoint c = checkpoints.keys().open(r.note(), checkpoints.origin());
-                    return c.size();
-                } catch (RejectedCheckpointException e) {
-                    // not trusted: the check reports it; an older record may be
-                }
-            }
-        }
-        return -1;
+        return w.newestTrusted(checkpoints.keys(), checkpoints.origin()).map(SignedCheckpoint::size).orElse(-1L);
     }
 
     private List<AuditEvent> seal(List<AuditDraft> drafts, ChainPosition start) {
