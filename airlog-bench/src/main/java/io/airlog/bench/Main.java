@@ -9,6 +9,7 @@ import io.airlog.bench.load.Scenario;
 import io.airlog.bench.memory.MemoryCheck;
 import io.airlog.bench.report.Table;
 import io.airlog.bench.verify.CliVerificationBench;
+import io.airlog.bench.query.QueryBench;
 import io.airlog.bench.verify.VerificationBench;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -125,6 +126,20 @@ public final class Main {
                             + r.incrementalReport().replace("\n", " "));
                     out.println();
                 }
+                endSection(out, start);
+                out.println();
+            }
+            if (command.equals("query") || all) {
+                Machine.CpuTimes start = section(out, "queries by index profile");
+                List<QueryBench.Result> results = new ArrayList<>();
+                for (BenchDatabase db : databases) {
+                    results.addAll(new QueryBench(db, System.err).run(options.rows()));
+                }
+                out.println("### The viewer's filters under each index profile (" + Table.count(options.rows())
+                        + " events, one page of 50, median of 5 runs)");
+                out.println();
+                out.print(QueryBench.table(results).render());
+                out.println();
                 endSection(out, start);
                 out.println();
             }

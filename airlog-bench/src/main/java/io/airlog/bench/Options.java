@@ -35,7 +35,7 @@ public record Options(String command, List<BenchDatabase.Kind> databases, List<S
                       String mariadbUrl, List<String> jmhArgs) {
 
     /** The commands. */
-    public static final List<String> COMMANDS = List.of("all", "jmh", "load", "verify", "memory");
+    public static final List<String> COMMANDS = List.of("all", "jmh", "load", "verify", "query", "memory");
 
     /** The usage text. */
     public static final String USAGE = """
@@ -48,19 +48,21 @@ public record Options(String command, List<BenchDatabase.Kind> databases, List<S
                          file scenarios once, on the disk of the temporary directory)
                 verify   full and incremental verification throughput over --rows rows, and
                          `airlog verify` on a log of --signed-rows events that the writer signed
+                query    the viewer's filters on a log of --rows events under each index profile
                 memory   a steady load in a child JVM with -Xmx256m; heap after GC at start and end
               options:
                 --db h2,postgresql,...    databases: h2, postgresql, mariadb, or all (= h2,postgresql;
                                           the default)
                 --scenarios a,b,...       load scenarios (default all): airlog-sync,
-                                          airlog-sync-signed-1s, airlog-sync-signed-every-batch, airlog-async,
+                                          airlog-sync-signed-1s, airlog-sync-signed-every-batch,
+                                          airlog-sync-write-indexes, airlog-async,
                                           plain-batch, naive, naive-chained, two-jvms, log4j-jdbc,
                                           log4j-jdbc-batched, log4j-async-jdbc, airlog-file, log4j-file
                 --callers 1,4,16,64       concurrent callers of the load harness
                 --rounds N                rounds of every load point; tables show medians (default 3)
                 --seconds N               measured window per load point (default 10)
                 --warmup N                warm-up per load point (default 3)
-                --rows N                  rows for the verification measurement (default 1000000)
+                --rows N                  rows for the verification and query measurements (default 1000000)
                 --new-rows N              rows added for the incremental check (default 10000)
                 --signed-rows N           events of the signed log for `airlog verify` (default 100000)
                 --memory-seconds N        length of the memory check's steady load (default 60)

@@ -140,6 +140,29 @@ class JdbcAcceptanceTest {
     }
 
     @Test
+    void theWriteIndexProfileCreatesTheEventTableWithoutSecondaryIndexes() throws Exception {
+        try (TestContainer c = jdbc().property("airlog.jdbc.index-profile", "write").start()) {
+            tenCalls(c.select(AccountService.class));
+        }
+
+        try (Connection connection = H2DataSources.h2(url).getConnection(); Statement st = connection.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES"
+                     + " WHERE TABLE_NAME = 'AIRLOG_EVENT' AND INDEX_NAME LIKE 'AIRLOG_EVENT_%_IDX'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+        assertThat(new JdbcChainVerifier(H2DataSources.h2(url), TableNames.DEFAULT).verifyFull("bank").eventsRead())
+                .isEqualTo(10);
+    }
+
+    @Test
+    void anUnknownIndexProfileFailsTheStartNamingTheKey() {
+        Throwable failure = jdbc().property("airlog.jdbc.index-profile", "fast").startFailure();
+
+        assertThat(failure).hasStackTraceContaining("airlog.jdbc.index-profile");
+    }
+
+    @Test
     void missingTablesWithSchemaValidateFailTheStart() {
         Throwable failure = jdbc().property("airlog.jdbc.schema", "validate").startFailure();
 

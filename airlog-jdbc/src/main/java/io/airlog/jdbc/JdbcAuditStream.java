@@ -293,6 +293,7 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
         private String logId = "default";
         private String tablePrefix = TableNames.DEFAULT_PREFIX;
         private SchemaMode schemaMode = SchemaMode.VALIDATE;
+        private IndexProfile indexProfile = IndexProfile.QUERY;
         private int batchMaxSize = DEFAULT_BATCH_MAX_SIZE;
         private Duration batchMaxDelay = DEFAULT_BATCH_MAX_DELAY;
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
@@ -333,6 +334,15 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
         /** What to do with the schema when the stream is built (default {@link SchemaMode#VALIDATE}). */
         public Builder schemaMode(SchemaMode mode) {
             this.schemaMode = Objects.requireNonNull(mode, "schemaMode");
+            return this;
+        }
+
+        /**
+         * The secondary indexes {@link SchemaMode#CREATE} gives the event table (default
+         * {@link IndexProfile#QUERY}); ignored by the other schema modes.
+         */
+        public Builder indexProfile(IndexProfile profile) {
+            this.indexProfile = Objects.requireNonNull(profile, "indexProfile");
             return this;
         }
 
@@ -499,7 +509,7 @@ public final class JdbcAuditStream extends GroupCommitAuditStream implements Aud
                 throw new IllegalArgumentException("a witness needs signed checkpoints: set a signer or trusted keys");
             }
             TableNames tables = new TableNames(tablePrefix);
-            SchemaManager schema = new SchemaManager(tables);
+            SchemaManager schema = new SchemaManager(tables, indexProfile);
             Durability durability;
             try {
                 durability = jdbi.withHandle(h -> {

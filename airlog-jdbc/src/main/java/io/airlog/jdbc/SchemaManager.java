@@ -39,15 +39,22 @@ public final class SchemaManager {
     static final int LOCK_TIMEOUT_SECONDS = 60;
 
     private final TableNames tables;
+    private final IndexProfile indexes;
     private final int lockTimeoutSeconds;
 
-    /** A manager of the tables with the given names. */
+    /** A manager of the tables with the given names, with the default {@link IndexProfile#QUERY} indexes. */
     public SchemaManager(TableNames tables) {
-        this(tables, LOCK_TIMEOUT_SECONDS);
+        this(tables, IndexProfile.QUERY);
     }
 
-    SchemaManager(TableNames tables, int lockTimeoutSeconds) {
+    /** A manager of the tables with the given names whose {@link #create} gives the event table these indexes. */
+    public SchemaManager(TableNames tables, IndexProfile indexes) {
+        this(tables, indexes, LOCK_TIMEOUT_SECONDS);
+    }
+
+    SchemaManager(TableNames tables, IndexProfile indexes, int lockTimeoutSeconds) {
         this.tables = Objects.requireNonNull(tables, "tables");
+        this.indexes = Objects.requireNonNull(indexes, "indexes");
         this.lockTimeoutSeconds = lockTimeoutSeconds;
     }
 
@@ -129,7 +136,8 @@ public final class SchemaManager {
 
     /**
      * The statements that bring the database to {@link #SCHEMA_VERSION}: version 1's script
-     * if airlog's event table does not exist yet, then every later version's (idempotent) script.
+     * if airlog's event table does not exist yet, then every later version's (idempotent)
+     * script, then the (idempotent) script of the index profile.
      */
     private List<String> statements(Connection connection, SqlDialect dialect) throws SQLException {
         boolean empty = columns(connection, connection.getMetaData(), tables.event()).isEmpty();
@@ -137,6 +145,7 @@ public final class SchemaManager {
         for (int version = empty ? 1 : 2; version <= SCHEMA_VERSION; version++) {
             statements.addAll(SqlScript.load(dialect.scriptResource(version), tables.prefix()));
         }
+        statements.addAll(SqlScript.load(dialect.indexScriptResource(indexes), tables.prefix()));
         return statements;
     }
 

@@ -65,6 +65,11 @@ public enum SqlDialect {
         return "io/airlog/jdbc/sql/" + directory + "/V" + version + "__airlog.sql";
     }
 
+    /** The class-path resource of the bundled script of an {@link IndexProfile} for this dialect. */
+    public String indexScriptResource(IndexProfile profile) {
+        return "io/airlog/jdbc/sql/" + directory + "/indexes-" + profile.configValue() + ".sql";
+    }
+
     /**
      * The names of the insert-only triggers the bundled DDL puts on one table.
      *

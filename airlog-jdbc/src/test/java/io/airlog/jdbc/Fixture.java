@@ -28,8 +28,13 @@ final class Fixture implements AutoCloseable {
 
     /** Tables with a fresh prefix, created with {@link SchemaMode#CREATE}. */
     static Fixture created(TestDatabase db) {
+        return created(db, IndexProfile.QUERY);
+    }
+
+    /** Tables with a fresh prefix, created with {@link SchemaMode#CREATE} and the given indexes. */
+    static Fixture created(TestDatabase db, IndexProfile indexes) {
         Fixture fixture = new Fixture(db);
-        new SchemaManager(fixture.tables).apply(fixture.dataSource, SchemaMode.CREATE);
+        new SchemaManager(fixture.tables, indexes).apply(fixture.dataSource, SchemaMode.CREATE);
         return fixture;
     }
 

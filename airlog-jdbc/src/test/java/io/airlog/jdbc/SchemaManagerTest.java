@@ -15,7 +15,7 @@ class SchemaManagerTest {
         try (Fixture f = Fixture.empty(TestDatabase.MARIADB); Connection holder = f.connect();
              Connection c = f.connect(); Statement st = holder.createStatement()) {
             st.execute("SELECT GET_LOCK('airlog_schema_" + f.tables.prefix() + "', 5)");
-            assertThatThrownBy(() -> new SchemaManager(f.tables, 1).create(c))
+            assertThatThrownBy(() -> new SchemaManager(f.tables, IndexProfile.QUERY, 1).create(c))
                     .isInstanceOf(io.airlog.AuditException.class)
                     .hasMessageContaining("the named lock 'airlog_schema_" + f.tables.prefix() + "'")
                     .hasMessageContaining("was not granted within 1 s (GET_LOCK returned 0)");
@@ -29,7 +29,7 @@ class SchemaManagerTest {
              Connection c = f.connect(); Statement st = holder.createStatement()) {
             holder.setAutoCommit(false);
             st.execute("SELECT pg_advisory_xact_lock(" + ("airlog_schema_" + f.tables.prefix()).hashCode() + ")");
-            assertThatThrownBy(() -> new SchemaManager(f.tables, 1).create(c))
+            assertThatThrownBy(() -> new SchemaManager(f.tables, IndexProfile.QUERY, 1).create(c))
                     .isInstanceOf(io.airlog.AuditException.class).hasMessageContaining("lock timeout");
             holder.rollback();
         }

@@ -1,5 +1,6 @@
 package io.airlog.bench.load;
 
+import io.airlog.jdbc.IndexProfile;
 import io.airlog.jdbc.SchemaManager;
 import io.airlog.jdbc.SqlDialect;
 import io.airlog.jdbc.TableNames;
@@ -135,11 +136,16 @@ public record BenchDatabase(Kind kind, String url) {
         return dataSource().getConnection();
     }
 
-    /** Creates airlog's tables (bundled DDL of the dialect) under {@code prefix}. */
+    /** Creates airlog's tables (bundled DDL of the dialect) under {@code prefix}, with the default indexes. */
     public TableNames createTables(String prefix) throws SQLException {
+        return createTables(prefix, IndexProfile.QUERY);
+    }
+
+    /** Creates airlog's tables (bundled DDL of the dialect) under {@code prefix}, with the given indexes. */
+    public TableNames createTables(String prefix, IndexProfile indexes) throws SQLException {
         TableNames tables = new TableNames(prefix);
         try (Connection c = connect()) {
-            new SchemaManager(tables).create(c);
+            new SchemaManager(tables, indexes).create(c);
         }
         return tables;
     }

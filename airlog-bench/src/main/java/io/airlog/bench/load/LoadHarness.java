@@ -94,7 +94,7 @@ public final class LoadHarness {
         String name = scenario.name().toLowerCase(Locale.ROOT).replace("_", "");
         // Prefixes have at most 32 characters: 11 random and 2 underscores leave 19 for the label.
         TableNames tables = db.createTables(BenchDatabase.freshPrefix(
-                name.substring(0, Math.min(name.length(), 16)) + callers));
+                name.substring(0, Math.min(name.length(), 16)) + callers), scenario.indexes());
         try {
             Machine.CpuTimes before = Machine.CpuTimes.now();
             if (scenario == Scenario.TWO_JVMS) {

@@ -1,5 +1,6 @@
 package io.airlog.bench.load;
 
+import io.airlog.jdbc.IndexProfile;
 import io.airlog.jdbc.TableNames;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -29,6 +30,12 @@ public enum Scenario {
     /** airlog sync signing a checkpoint in every batch's transaction, published to a witness file. */
     AIRLOG_SYNC_SIGNED_EVERY_BATCH("airlog sync, signed every batch", "committed together with the signed"
             + " checkpoint row that covers it; in the witness file within 1 s", "no acknowledged event"),
+    /**
+     * airlog sync on tables created with the write index profile (primary key and unique
+     * event id only).
+     */
+    AIRLOG_SYNC_WRITE_INDEXES("airlog sync, write indexes", "committed (the batch's transaction)",
+            "no acknowledged event"),
     /** airlog, {@code recordAsync} in async mode: returns once queued; counted when committed. */
     AIRLOG_ASYNC("airlog async", "queued in memory (committed within the 2 ms batch delay, or when its batch is"
             + " written)", "the queue (up to 8,192 events) and the batch being written (up to 512)"),
@@ -82,6 +89,11 @@ public enum Scenario {
         return crashLoses;
     }
 
+    /** The indexes of the event table this scenario writes to. */
+    public IndexProfile indexes() {
+        return this == AIRLOG_SYNC_WRITE_INDEXES ? IndexProfile.WRITE : IndexProfile.QUERY;
+    }
+
     /** Whether the scenario writes a file rather than database rows. */
     public boolean writesFile() {
         return this == AIRLOG_FILE || this == LOG4J_FILE;
@@ -93,7 +105,7 @@ public enum Scenario {
      */
     public Sink open(DataSource dataSource, TableNames tables, String logId, int callers) throws SQLException {
         return switch (this) {
-            case AIRLOG_SYNC -> new AirlogSink(dataSource, tables, logId, false);
+            case AIRLOG_SYNC, AIRLOG_SYNC_WRITE_INDEXES -> new AirlogSink(dataSource, tables, logId, false);
             case AIRLOG_ASYNC -> new AirlogSink(dataSource, tables, logId, true);
             case AIRLOG_SYNC_SIGNED_1S -> AirlogSink.signed(dataSource, tables, logId, Duration.ofSeconds(1));
             case AIRLOG_SYNC_SIGNED_EVERY_BATCH -> AirlogSink.signed(dataSource, tables, logId, Duration.ZERO);

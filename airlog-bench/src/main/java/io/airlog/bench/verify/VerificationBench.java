@@ -1,11 +1,8 @@
 package io.airlog.bench.verify;
 
-import io.airlog.AuditEvent;
 import io.airlog.ChainPosition;
-import io.airlog.Principal;
 import io.airlog.bench.load.BenchDatabase;
-import io.airlog.bench.load.Drafts;
-import io.airlog.bench.load.Rows;
+import io.airlog.bench.load.GeneratedLog;
 import io.airlog.bench.report.Table;
 import io.airlog.checkpoint.Checkpoint;
 import io.airlog.checkpoint.NoteSignature;
@@ -15,14 +12,12 @@ import io.airlog.checkpoint.SigningKeys;
 import io.airlog.checkpoint.TrustedKeys;
 import io.airlog.jdbc.JdbcChainVerifier;
 import io.airlog.jdbc.TableNames;
-import io.airlog.merkle.Digest;
 import io.airlog.merkle.TreeEdge;
 import io.airlog.verify.VerificationReport;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,20 +26,15 @@ import java.util.Locale;
  * connection, default page size, with trusted keys): a full check of {@code rows} rows and
  * the signed checkpoint row stored after them (twice: the first run also warms the JIT), then,
  * after {@code newRows} rows are appended, an incremental check that starts at that checkpoint
- * and reads only the new rows.
- *
- * <p>The log is generated quickly: drafts sealed into one chain in Java and inserted with
- * multi-row statements, 5,000 rows per transaction, then the head row set to the end.
+ * and reads only the new rows. The log is a {@link GeneratedLog}.
  */
 public final class VerificationBench {
     private static final String LOG_ID = "bench";
-    private static final int ROWS_PER_TRANSACTION = 5_000;
 
     private static final NoteSigner KEY = SigningKeys.generate("bench.airlog.io/verify");
 
     private final BenchDatabase db;
     private final PrintStream progress;
-    private TreeEdge edge = TreeEdge.empty();
 
     /** A measurement on {@code db}; progress lines go to {@code progress}. */
     public VerificationBench(BenchDatabase db, PrintStream progress) {
@@ -70,11 +60,12 @@ public final class VerificationBench {
     public Result run(int rows, int newRows) throws SQLException {
         TableNames tables = db.createTables(BenchDatabase.freshPrefix("verify"));
         try {
+            GeneratedLog log = new GeneratedLog(db, tables, LOG_ID);
             long t0 = System.nanoTime();
-            ChainPosition end = append(tables, ChainPosition.EMPTY, rows);
+            log.append(rows);
             double generate = (System.nanoTime() - t0) / 1e9;
             progress.printf(Locale.ROOT, "[%s] generated %,d sealed rows in %.1f s%n", db.label(), rows, generate);
-            sign(tables, end);
+            sign(tables, log.end(), log.edge());
             JdbcChainVerifier verifier = JdbcChainVerifier.builder(db.dataSource(), tables)
                     .trustedKeys(TrustedKeys.of(KEY.verifierKey())).build();
             double[] full = new double[2];
@@ -87,7 +78,7 @@ public final class VerificationBench {
                 progress.printf(Locale.ROOT, "[%s] full check %d: %,d rows in %.2f s%n", db.label(), i + 1, rows,
                         full[i]);
             }
-            append(tables, end, newRows);
+            log.append(newRows);
             long start = System.nanoTime();
             VerificationReport incremental = verifier.verifyIncremental(LOG_ID);
             double incrementalSeconds = (System.nanoTime() - start) / 1e9;
@@ -101,7 +92,7 @@ public final class VerificationBench {
     }
 
     /** Stores the signed checkpoint of the log's first {@code end.size()} events, as the writer would. */
-    private void sign(TableNames tables, ChainPosition end) throws SQLException {
+    private void sign(TableNames tables, ChainPosition end, TreeEdge edge) throws SQLException {
         SignedNote note = KEY.sign(Checkpoint.of(Checkpoint.defaultOrigin(LOG_ID), edge));
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO " + tables.checkpoint()
                 + " (log_id, size, last_checksum, merkle_root, signature, key_id, edge, note)"
@@ -123,48 +114,6 @@ public final class VerificationBench {
         if (!report.intact() || report.end().size() != size) {
             throw new IllegalStateException("expected an intact log of " + size + " events: " + report.summary());
         }
-    }
-
-    /**
-     * Seals {@code count} drafts after {@code from} and inserts them, then moves (or creates)
-     * the head row; returns the new end of the log.
-     */
-    ChainPosition append(TableNames tables, ChainPosition from, int count) throws SQLException {
-        Principal[] principals = new Principal[16];
-        for (int i = 0; i < principals.length; i++) {
-            principals[i] = Drafts.principal(i);
-        }
-        ChainPosition end = from;
-        try (Connection c = db.connect(); Rows.MultiRowInsert insert = new Rows.MultiRowInsert(tables, c)) {
-            c.setAutoCommit(false);
-            List<AuditEvent> batch = new ArrayList<>(ROWS_PER_TRANSACTION);
-            for (long seq = from.size() + 1; seq <= from.size() + count; seq++) {
-                AuditEvent event = Drafts.typical(principals[(int) (seq % principals.length)], seq)
-                        .seal(LOG_ID, seq, end.lastChecksum());
-                batch.add(event);
-                edge = edge.append(Digest.fromHex(event.checksum()));
-                end = event.position();
-                if (batch.size() == ROWS_PER_TRANSACTION) {
-                    insert.insert(batch);
-                    c.commit();
-                    batch.clear();
-                }
-            }
-            if (!batch.isEmpty()) {
-                insert.insert(batch);
-            }
-            String sql = from.size() == 0
-                    ? "INSERT INTO " + tables.head() + " (size, last_checksum, log_id) VALUES (?, ?, ?)"
-                    : "UPDATE " + tables.head() + " SET size = ?, last_checksum = ? WHERE log_id = ?";
-            try (PreparedStatement head = c.prepareStatement(sql)) {
-                head.setLong(1, end.size());
-                head.setString(2, end.lastChecksum());
-                head.setString(3, LOG_ID);
-                head.executeUpdate();
-            }
-            c.commit();
-        }
-        return end;
     }
 
     /** The table of every database's results. */

@@ -2,6 +2,7 @@ package io.airlog.cdi.internal;
 
 import io.airlog.AuditException;
 import io.airlog.cdi.spi.DataSourceResolver;
+import io.airlog.jdbc.IndexProfile;
 import io.airlog.jdbc.JdbcAuditStream;
 import io.airlog.jdbc.JdbcChainVerifier;
 import io.airlog.jdbc.SchemaException;
@@ -61,7 +62,7 @@ public class JdbcBackendProvider implements AuditBackendProvider {
 
     @Override
     public List<String> keys() {
-        return List.of("datasource", "datasource-lookup", "table-prefix", "schema");
+        return List.of("datasource", "datasource-lookup", "table-prefix", "schema", "index-profile");
     }
 
     /** The writer signs checkpoint rows and publishes them to the witness ({@code airlog.checkpoint.*}). */
@@ -80,11 +81,12 @@ public class JdbcBackendProvider implements AuditBackendProvider {
             throw jdbc.invalid("table-prefix", prefix, e.getMessage());
         }
         SchemaMode schema = jdbc.choice("schema", SchemaMode.class).orElse(SchemaMode.VALIDATE);
+        IndexProfile indexes = jdbc.choice("index-profile", IndexProfile.class).orElse(IndexProfile.QUERY);
         DataSource dataSource = dataSources.resolve(context.streamName(), jdbc);
         WriterConfig writer = context.writer();
         Optional<CheckpointSettings> checkpoints = context.checkpoints();
         JdbcAuditStream.Builder builder = JdbcAuditStream.builder(dataSource).name(context.streamName())
-                .logId(context.logId()).tablePrefix(prefix).schemaMode(schema).writeMode(writer.writeMode())
+                .logId(context.logId()).tablePrefix(prefix).schemaMode(schema).indexProfile(indexes).writeMode(writer.writeMode())
                 .batchMaxSize(writer.maxBatchSize()).batchMaxDelay(writer.maxDelay())
                 .queueCapacity(writer.queueCapacity()).queueFullPolicy(writer.queueFull())
                 .blockTimeout(writer.blockTimeout()).writeTimeout(writer.writeTimeout());
