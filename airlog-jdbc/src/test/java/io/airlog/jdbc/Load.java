@@ -142,11 +142,6 @@ final class Load implements AutoCloseable {
         return failures.get();
     }
 
-    /** The last failure a caller was given, or null. */
-    AuditException lastFailure() {
-        return lastFailure.get();
-    }
-
     /** The longest a {@code record} call took. */
     java.time.Duration longestWait() {
         return java.time.Duration.ofNanos(longestWaitNanos.get());

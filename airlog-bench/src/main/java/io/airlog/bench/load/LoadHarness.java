@@ -121,11 +121,6 @@ public final class LoadHarness {
                 if (airlog.signs()) {
                     note = signedNote(airlog);
                 }
-                if (stats.committedBatches() > 0) {
-                    note = (note.isEmpty() ? "" : note + "; ") + String.format(Locale.ROOT,
-                            "%.0f %% of the batches committed while the next was staged",
-                            100.0 * stats.overlappedCommits() / stats.committedBatches());
-                }
             }
             return new Point(result, meanBatch, note, steal);
         } finally {

@@ -9,9 +9,8 @@ import java.util.UUID;
 
 /**
  * The storage side of a {@link GroupCommitWriter}: seals and stores one batch of drafts as
- * the next events of a log, all or nothing. The writer's thread is its only user (but for
- * the commit of a {@linkplain #stage staged} batch, which runs on the writer's commit thread),
- * so an implementation need not be safe for concurrent use; it may keep a connection between
+ * the next events of a log, all or nothing. The writer's thread is its only user, so an
+ * implementation need not be safe for concurrent use; it may keep a connection between
  * batches.
  *
  * <p>airlog-jdbc's appender stores a batch in one transaction under a lock on the log's head
@@ -60,55 +59,6 @@ public interface BatchAppender extends AutoCloseable {
      *         have it resolved)
      */
     List<AuditEvent> append(DraftSource source) throws BatchFailure;
-
-    /**
-     * A batch stored in a transaction that is still open ({@link #stage}): its commit runs on
-     * the writer's commit thread while the writer stages the next batch after it.
-     */
-    interface Staged {
-        /** The batch's sealed events, in the order of its drafts. */
-        List<AuditEvent> events();
-
-        /**
-         * Commits the transaction. Called once, on the writer's commit thread; touches only
-         * what this batch holds (its transaction and connection).
-         *
-         * @return whether the commit returned normally (the batch is stored)
-         */
-        boolean commit();
-
-        /**
-         * Called on the writer's thread once {@link #commit} has returned: applies the outcome
-         * to the appender.
-         *
-         * @return the stored events
-         * @throws BatchFailure if the commit failed ({@link BatchFailure.Kind#IN_DOUBT} with the
-         *         sealed events, as {@link #append} reports it)
-         */
-        List<AuditEvent> finish() throws BatchFailure;
-
-        /** Rolls the transaction back instead of committing it (the batch before it failed). */
-        void rollback();
-    }
-
-    /**
-     * Optional pipelining: seals and stores a batch like {@link #append} but leaves its
-     * transaction open, so that its commit can run while the next batch is staged after it.
-     * Batches are staged in chain order and their commits take effect in that order (the
-     * storage makes a batch wait for the commit of the one before it). The appender decides
-     * when it can: it returns null, having stored nothing, whenever it cannot (it is not the
-     * only writer of the log, the batch before failed, anything went wrong); the writer then
-     * waits for the batch in flight and stores this one with {@link #append}, which reports
-     * every failure. The default never stages.
-     *
-     * @param source gives the drafts
-     * @param after the batch staged before, whose commit may still run; null when this
-     *              appender's last batch is committed
-     * @return the staged batch, or null
-     */
-    default Staged stage(DraftSource source, Staged after) {
-        return null;
-    }
 
     /**
      * Whether a batch that {@link #append} reported in doubt is stored. The writer asks before

@@ -21,7 +21,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -85,16 +84,6 @@ import java.util.concurrent.locks.LockSupport;
  * flight get an {@link AuditOutcomeUnknownException} (it may have come out of the commit),
  * every other caller an {@link AuditException}, and the stream reports {@code DOWN}.
  *
- * <p><b>Pipelining.</b> An appender that {@linkplain BatchAppender#stage stages} batches
- * gets two in flight: while one batch's commit runs on a commit thread, the writer thread
- * gathers and stages the next one after it, then waits for that commit and tells its callers.
- * Nothing is held back for a batch to grow then, and a batch gathered while nothing is in
- * flight is staged in two halves, so that waiting callers, who come back together after their
- * commit, settle into two groups whose batches alternate. A batch whose predecessor did not
- * commit is rolled back and goes first into the next batch, after the predecessor's failure or
- * doubt is dealt with; a batch the appender does not stage is written the serial way. A batch
- * with nothing queued after it commits on the writer thread.
- *
  * <p>Callers' futures are completed only after the commit (or the failure) of their own
  * batch. Waiting callers are completed by the writer thread; asynchronous callers by a
  * separate completion thread, so code chained to their stages never delays the writer.
@@ -120,8 +109,6 @@ public final class GroupCommitWriter {
     private final long blockTimeoutNanos;
     private final long writeTimeoutNanos;
     private final Thread thread;
-    /** Runs the commits of staged batches (see {@link BatchAppender#stage}). */
-    private final ExecutorService committer;
     private final ExecutorService completions;
     private final ScheduledThreadPoolExecutor deadlines;
 
@@ -134,7 +121,6 @@ public final class GroupCommitWriter {
     private final AtomicLong inDoubtNotStored = new AtomicLong();
     private final AtomicLong timedOut = new AtomicLong();
     private final AtomicLong repeatedDrafts = new AtomicLong();
-    private final AtomicLong overlappedCommits = new AtomicLong();
     private volatile int largestBatch;
     /** Events of the batch in doubt now (0 when none). */
     private volatile int inDoubtNow;
@@ -146,8 +132,6 @@ public final class GroupCommitWriter {
     private volatile boolean stopped;
     /** When the current wait for the appender began ({@link System#nanoTime()}), 0 when not waiting. */
     private volatile long busySinceNanos;
-    /** When the commit running on the commit thread began ({@link System#nanoTime()}), 0 when none runs. */
-    private volatile long committingSinceNanos;
     private volatile Thread completionThread;
 
     // Writer thread only:
@@ -161,12 +145,8 @@ public final class GroupCommitWriter {
     private InDoubt inDoubt;
     /** Drafts that repeat an event id of their batch: they go into the next batch. */
     private final List<Submission> deferred = new ArrayList<>();
-    /** The batches being written or committed, so that an unexpected error can still complete their callers. */
+    /** The batch being written, so that an unexpected error can still complete its callers. */
     private List<Submission> inFlight = List.of();
-    /** The staged batch whose commit runs on the commit thread, or null. */
-    private Committing committing;
-    /** Whether the appender staged the last batch offered to it: then batches are not held back to grow. */
-    private boolean staging;
 
     /**
      * Starts the writer thread.
@@ -199,7 +179,6 @@ public final class GroupCommitWriter {
             this.completions = null;
             this.deadlines = null;
         }
-        this.committer = Executors.newSingleThreadExecutor(daemon("airlog-" + streamName + "-commit"));
         this.thread = daemon("airlog-" + streamName + "-writer").newThread(this::run);
         thread.start();
     }
@@ -333,7 +312,7 @@ public final class GroupCommitWriter {
                 failedEvents.get(), largestBatch, queue.size(), appender.connectionsOpened(),
                 appender.foreignAppends(), inDoubtBatches.get(), inDoubtStored.get(), inDoubtNotStored.get(),
                 inDoubtNow + neverLearned, timedOut.get(), repeatedDrafts.get(),
-                capacity - permits.availablePermits(), overlappedCommits.get());
+                capacity - permits.availablePermits());
     }
 
     /**
@@ -348,12 +327,9 @@ public final class GroupCommitWriter {
         if (stopped) {
             return "the writer stopped: " + lastFailure;
         }
-        long now = System.nanoTime();
         long busy = busySinceNanos;
-        long commit = committingSinceNanos;
-        long longest = Math.max(busy == 0 ? 0 : now - busy, commit == 0 ? 0 : now - commit);
-        if (longest > writeTimeoutNanos) {
-            return "waiting for the storage for " + TimeUnit.NANOSECONDS.toMillis(longest)
+        if (busy != 0 && System.nanoTime() - busy > writeTimeoutNanos) {
+            return "waiting for the storage for " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - busy)
                     + " ms, longer than the write timeout";
         }
         int doubt = inDoubtNow;
@@ -412,10 +388,6 @@ public final class GroupCommitWriter {
         Throwable fatal = null;
         try {
             while (true) {
-                if (committing != null && (closing || committing.done().isDone())) {
-                    finishCommitting();
-                    continue;
-                }
                 if (inDoubt != null) {
                     resolveInDoubt();
                     continue;
@@ -430,7 +402,7 @@ public final class GroupCommitWriter {
                     break;
                 }
                 if (!batch.isEmpty()) {
-                    previousBatch = closing ? write(batch, true) : stageOrWrite(batch);
+                    previousBatch = write(batch, true);
                 }
             }
         } catch (InterruptedException | RuntimeException | Error e) {
@@ -459,7 +431,6 @@ public final class GroupCommitWriter {
                             + streamName + "': the writer stopped: " + fatal + "; the event was not recorded", fatal));
                 }
             }
-            committer.shutdownNow();
             appender.close();
         }
     }
@@ -481,8 +452,8 @@ public final class GroupCommitWriter {
         deferred.clear();
         if (batch.isEmpty()) {
             Submission first = pollLive(IDLE_POLL_NANOS);
-            if (first == null || first.isWakeUp()) {
-                return closing && queue.isEmpty() && committing == null ? null : batch;
+            if (first == null) {
+                return closing && queue.isEmpty() ? null : batch;
             }
             batch.add(first);
         }
@@ -505,15 +476,12 @@ public final class GroupCommitWriter {
         }
     }
 
-    /**
-     * The next queued draft that its caller has not abandoned, waiting at most {@code nanos};
-     * or a {@linkplain Submission#wakeUp() wake-up} when a commit has returned.
-     */
+    /** The next queued draft that its caller has not abandoned, waiting at most {@code nanos}. */
     private Submission pollLive(long nanos) throws InterruptedException {
         long deadline = System.nanoTime() + nanos;
         while (true) {
             Submission s = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (s == null || s.isWakeUp() || s.take()) {
+            if (s == null || s.take()) {
                 return s;
             }
         }
@@ -539,14 +507,12 @@ public final class GroupCommitWriter {
      * to the maximum delay for as many events as the previous batch had. Callers that wait
      * for their commit come back together right after it, so the previous batch's size is
      * the best guess of how many are about to arrive; a lone caller never waits, and the
-     * guess shrinks as soon as fewer callers come back. While the appender stages batches,
-     * nothing is held back: a batch is staged with what is queued, and what comes while its
-     * commit runs is the next batch.
+     * guess shrinks as soon as fewer callers come back.
      */
     private void gather(List<Submission> batch) throws InterruptedException {
         drainLive(batch);
         int expected = Math.min(maxBatch, previousBatch);
-        if (maxDelayNanos > 0 && !closing && !staging && batch.size() < expected) {
+        if (maxDelayNanos > 0 && !closing && batch.size() < expected) {
             long deadline = System.nanoTime() + maxDelayNanos;
             while (batch.size() < expected) {
                 long left = deadline - System.nanoTime();
@@ -554,7 +520,7 @@ public final class GroupCommitWriter {
                     break;
                 }
                 Submission next = pollLive(left);
-                if (next == null || next.isWakeUp()) {
+                if (next == null) {
                     break;
                 }
                 batch.add(next);
@@ -574,28 +540,23 @@ public final class GroupCommitWriter {
      * @return the number of drafts the transaction tried to store
      */
     private int write(List<Submission> batch, boolean growing) throws InterruptedException {
-        return write(batch, growing, 0);
-    }
-
-    /**
-     * Like {@link #write(List, boolean)}, for a batch whose wait for the appender began at
-     * {@code waitingSince} ({@link System#nanoTime()} time, 0 for now): the appender declined
-     * to stage it, maybe after a wait, which counts towards the write timeout of the health check.
-     */
-    private int write(List<Submission> batch, boolean growing, long waitingSince) throws InterruptedException {
         List<Submission> members = new ArrayList<>(batch);
         inFlight = members;
         List<AuditEvent> events = null;
         try {
             for (int attempt = 1; events == null; attempt++) {
-                busySinceNanos = attempt == 1 && waitingSince != 0 ? waitingSince : System.nanoTime();
+                busySinceNanos = System.nanoTime();
                 try {
                     events = appender.append(() -> {
                         if (growing) {
                             drainLive(members);
                         }
                         deferRepeatedIds(members);
-                        return drafts(members);
+                        List<AuditDraft> drafts = new ArrayList<>(members.size());
+                        for (Submission s : members) {
+                            drafts.add(s.draft());
+                        }
+                        return drafts;
                     });
                 } catch (BatchFailure failure) {
                     failedBatches.incrementAndGet();
@@ -605,10 +566,18 @@ public final class GroupCommitWriter {
                         continue;
                     }
                     transientBackoff.succeeded();
-                    if (failure.kind() == BatchFailure.Kind.CONFLICT) {
-                        storeRepeated(members, failure);
-                    } else {
-                        notStored(members, failure);
+                    switch (failure.kind()) {
+                        case CONFLICT -> storeRepeated(members, failure);
+                        case IN_DOUBT -> {
+                            inDoubtBatches.incrementAndGet();
+                            lastFailure = failure.getMessage();
+                            inDoubt = new InDoubt(List.copyOf(members), failure.events(), failure);
+                            inDoubtNow = members.size();
+                        }
+                        default -> {
+                            nextAttemptNanos = System.nanoTime() + backoff.failed();
+                            fail(members, failure);
+                        }
                     }
                     inFlight = List.of();
                     return members.size();
@@ -622,141 +591,6 @@ public final class GroupCommitWriter {
         backoff.succeeded();
         committed(members, events);
         return members.size();
-    }
-
-    /** A batch was not stored (the batch failed) or may have been (in doubt: resolved before the next batch). */
-    private void notStored(List<Submission> members, BatchFailure failure) {
-        if (failure.kind() == BatchFailure.Kind.IN_DOUBT) {
-            inDoubtBatches.incrementAndGet();
-            lastFailure = failure.getMessage();
-            inDoubt = new InDoubt(List.copyOf(members), failure.events(), failure);
-            inDoubtNow = members.size();
-        } else {
-            nextAttemptNanos = System.nanoTime() + backoff.failed();
-            fail(members, failure);
-        }
-    }
-
-    /**
-     * Offers a batch to the appender to stage after the batch whose commit runs (if any):
-     * staged, it commits on the commit thread while the writer gathers and stages the next
-     * one (on this thread when nothing else is queued and nothing is in flight). While the
-     * appender stages batches and nothing is in flight, only the first half of the batch is
-     * offered and the second half goes first into the next one. The batch in
-     * flight is finished in any case once this one is staged or not: its callers learn their
-     * outcome. If the appender did not stage it, it is written the serial way; if the batch
-     * before failed, it is rolled back and goes first into the next batch, after that failure
-     * is dealt with (its callers lose nothing but time).
-     *
-     * @return the number of drafts of the batch
-     */
-    private int stageOrWrite(List<Submission> batch) throws InterruptedException {
-        Committing previous = committing;
-        int take = batch.size();
-        if (previous == null && staging && batch.size() > 1) {
-            // Nothing in flight: stage the first half, so that the second half can be staged
-            // while the first commits. (Waiting callers come back together after their commit;
-            // split once, they keep coming back in two groups that alternate.)
-            take = batch.size() / 2;
-            deferred.addAll(0, batch.subList(take, batch.size()));
-        }
-        List<Submission> members = new ArrayList<>(batch.subList(0, take));
-        List<Submission> both = new ArrayList<>(members);
-        if (previous != null) {
-            both.addAll(0, previous.members());
-        }
-        inFlight = both;
-        BatchAppender.Staged staged;
-        long stageStart = System.nanoTime();
-        busySinceNanos = stageStart;
-        try {
-            staged = appender.stage(() -> {
-                deferRepeatedIds(members);
-                return drafts(members);
-            }, previous == null ? null : previous.staged());
-        } finally {
-            busySinceNanos = 0;
-        }
-        staging = staged != null;
-        boolean previousStored = previous == null || finishCommitting();
-        inFlight = members;
-        if (staged == null || !previousStored) {
-            if (staged != null) {
-                staged.rollback();
-            }
-            inFlight = List.of();
-            if (!previousStored) {
-                deferred.addAll(0, members);
-                return members.size();
-            }
-            return write(members, true, stageStart);
-        }
-        if (previous == null && queue.isEmpty() && deferred.isEmpty()) {
-            committing = new Committing(List.copyOf(members), staged,
-                    CompletableFuture.completedFuture(staged.commit()), false);
-            finishCommitting();
-        } else {
-            committingSinceNanos = System.nanoTime();
-            Future<Boolean> done = committer.submit(() -> {
-                try {
-                    return staged.commit();
-                } finally {
-                    queue.add(Submission.wakeUp());
-                }
-            });
-            committing = new Committing(List.copyOf(members), staged, done, true);
-            inFlight = committing.members();
-        }
-        return members.size();
-    }
-
-    private static List<AuditDraft> drafts(List<Submission> members) {
-        List<AuditDraft> drafts = new ArrayList<>(members.size());
-        for (Submission s : members) {
-            drafts.add(s.draft());
-        }
-        return drafts;
-    }
-
-    /**
-     * Waits until the commit of the staged batch in flight has returned and tells its callers
-     * (or, if the commit failed, keeps the batch in doubt for {@link #resolveInDoubt}).
-     *
-     * @return whether the batch is stored
-     */
-    private boolean finishCommitting() throws InterruptedException {
-        Committing c = committing; // its callers are in inFlight
-        committing = null;
-        busySinceNanos = System.nanoTime();
-        try {
-            c.done().get();
-            committingSinceNanos = 0;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
-        } finally {
-            busySinceNanos = 0;
-        }
-        List<AuditEvent> events;
-        try {
-            events = c.staged().finish();
-        } catch (BatchFailure failure) {
-            failedBatches.incrementAndGet();
-            notStored(c.members(), failure);
-            inFlight = List.of();
-            return false;
-        }
-        inFlight = List.of();
-        transientBackoff.succeeded();
-        backoff.succeeded();
-        if (c.overlapped()) {
-            overlappedCommits.incrementAndGet();
-        }
-        committed(c.members(), events);
-        return true;
     }
 
     private void committed(List<Submission> members, List<AuditEvent> events) {
@@ -1013,17 +847,6 @@ public final class GroupCommitWriter {
      * @param failure how it failed
      */
     private record InDoubt(List<Submission> members, List<AuditEvent> events, BatchFailure failure) {
-    }
-
-    /**
-     * A staged batch whose commit runs (or ran) on the commit thread.
-     *
-     * @param members its callers, in order
-     * @param staged the appender's staged batch
-     * @param done completes when the commit has returned
-     */
-    private record Committing(List<Submission> members, BatchAppender.Staged staged, Future<Boolean> done,
-                              boolean overlapped) {
     }
 
     /**

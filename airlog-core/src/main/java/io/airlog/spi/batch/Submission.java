@@ -37,22 +37,6 @@ final class Submission {
         this.deadlineNanos = deadlineNanos;
     }
 
-    /**
-     * A submission without a draft that only wakes the writer thread up (queued by the commit
-     * thread when a pipelined commit has returned). It can never be taken, so every loop that
-     * takes submissions skips it.
-     */
-    static Submission wakeUp() {
-        Submission s = new Submission(null, true, 0);
-        s.state.set(ABANDONED);
-        return s;
-    }
-
-    /** Whether this is a {@link #wakeUp()} submission. */
-    boolean isWakeUp() {
-        return draft == null;
-    }
-
     AuditDraft draft() {
         return draft;
     }

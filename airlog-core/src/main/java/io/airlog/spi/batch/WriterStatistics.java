@@ -38,13 +38,11 @@ package io.airlog.spi.batch;
  *                       with the stored event instead of a second copy
  * @param inFlight drafts queued or being stored now, plus completed ones whose asynchronous
  *                 callers' code has not run yet: never more than the queue capacity
- * @param overlappedCommits stored batches whose commit ran on the commit thread while the
- *                          writer staged the next batch ({@link BatchAppender#stage})
  */
 public record WriterStatistics(long committedBatches, long committedEvents, long failedBatches, long failedEvents,
                                int largestBatch, int queued, long connections, long foreignAppends,
                                long inDoubtBatches, long inDoubtStored, long inDoubtNotStored, int unresolved,
-                               long timedOut, long repeatedDrafts, int inFlight, long overlappedCommits) {
+                               long timedOut, long repeatedDrafts, int inFlight) {
 
     /** The mean number of events per stored batch, 0 before the first one. */
     public double meanBatchSize() {

@@ -100,38 +100,12 @@ import org.jdbi.v3.core.Jdbi;
  * each checkpoint is offered to the witness publisher. The edge advances only after a commit,
  * or after an in-doubt batch is resolved as stored.
  *
- * <p><b>Pipelining.</b> On PostgreSQL, a writer alone on its log {@linkplain #stage stages}
- * batches: the next batch is sealed from the end of the batch before, whose commit may still
- * run, and stored on a second connection: its rows first, then the head row is locked (which
- * waits until the batch before has committed or rolled back) and moved only from where that
- * batch left it, then the stored end is checked. Commits therefore take effect in chain order,
- * one transaction per batch as before; a batch whose predecessor did not commit finds the
- * head elsewhere and is rolled back (the writer stores it again). <em>Deadlocks.</em> Alone on
- * the log, a staged batch's rows have keys no one else writes and it waits only for the head
- * row, which its predecessor holds and releases at commit without waiting for anything: no
- * cycle. A writer in another JVM that takes the head row between the two and then inserts at
- * the same sequences waits for the staged rows while the staged batch waits for the head row:
- * a cycle, which PostgreSQL breaks by rolling back one of them after {@code deadlock_timeout}
- * (1 s by default), usually the staged batch, which has waited longer; its callers' drafts are
- * stored the serial way, and the other writer's batch, if it was the one rolled back, is tried
- * again. Any sign of another writer (the head or the stored end not where this appender left
- * them, a failed staging) stops staging for {@link #STAGING_PAUSE}, so a log with two writers
- * is written the serial way, at the cost of at most one such deadlock per pause. H2 and
- * MariaDB are never pipelined: MariaDB breaks such a cycle by rolling back the transaction
- * that changed fewer rows, which is the other writer's (it holds only the head row), again
- * and again while the pipeline runs, so that writer would starve; H2 waits for its lock
- * timeout instead of detecting the cycle.
- *
- * <p>{@link #append}, {@link #stage}, {@link #resolve} and {@link #findStored} are used by the
- * writer thread only; a staged batch's {@link Staged#commit} runs on the writer's commit
- * thread and touches only its own connection. The idle timer runs on a thread of its own and
- * takes the head lock first.
+ * <p>{@link #append}, {@link #resolve} and {@link #findStored} are used by one thread only;
+ * the idle timer runs on a thread of its own and takes the head lock first.
  */
 public final class ChainAppender implements BatchAppender {
     /** Batches in a row that must find the head where this appender left it before it stops locking first. */
     public static final int QUIET_BATCHES = 8;
-    /** How long after a sign of another writer (or a failed staging) this appender does not stage batches. */
-    static final Duration STAGING_PAUSE = Duration.ofSeconds(5);
 
     private static final System.Logger LOG = System.getLogger(ChainAppender.class.getName());
 
@@ -145,16 +119,18 @@ public final class ChainAppender implements BatchAppender {
     private final NewestCheckpoint newest;
     private final ScheduledExecutorService idleTimer;
 
-    /** The connection of every transaction but a staged batch's after another staged one; null when closed. */
-    private Lane lane;
-    /** The second connection, of a batch staged while the batch before commits on {@link #lane}. */
-    private Lane spare;
+    private Handle handle;
+    private Connection connection;
+    private HeadRow head;
+    private EventInserts inserts;
+    private CheckpointInserts checkpointInserts;
+    private StoredTail tail;
+    private PreparedStatement findChecksum;
+    private PreparedStatement endRows;
     private volatile long connectionsOpened;
     private volatile long foreignAppends;
     /** Where this appender's last committed batch left the head; null when unknown (start, failure). */
     private ChainPosition expectedHead;
-    /** No batch is staged before this time ({@link System#nanoTime()}): see {@link #STAGING_PAUSE}. */
-    private long stageNotBefore = System.nanoTime();
     /** Batches in a row that found the head at {@link #expectedHead}. */
     private int quietBatches;
 
@@ -260,7 +236,7 @@ public final class ChainAppender implements BatchAppender {
             throw SqlStates.rolledBack(message(e), e);
         }
         try {
-            lane.connection.commit();
+            connection.commit();
         } catch (SQLException | RuntimeException e) {
             disconnect();
             inDoubt = sealed;
@@ -269,162 +245,6 @@ public final class ChainAppender implements BatchAppender {
         }
         committed(sealed);
         return sealed.events();
-    }
-
-    /**
-     * Stages a batch (see the class comment, <em>Pipelining</em>): only on PostgreSQL, while
-     * this appender is alone on the log ({@value #QUIET_BATCHES} batches in a row found the head
-     * where it left it, and no sign of another writer for {@link #STAGING_PAUSE}) and not
-     * refusing. After a committed batch it stores the batch at the expected head on
-     * {@link #lane}; after a batch that may still be committing, on the other connection, as
-     * {@link #appendAfter} does. Returns null, with nothing stored, whenever it cannot: the
-     * writer then stores the batch with {@link #append}, which reports what went wrong.
-     */
-    @Override
-    public Staged stage(DraftSource source, Staged after) {
-        if (refusal != null || expectedHead == null || quietBatches < QUIET_BATCHES || lane == null
-                || lane.dialect != SqlDialect.POSTGRESQL || System.nanoTime() - stageNotBefore < 0) {
-            return null;
-        }
-        StagedBatch previous = (StagedBatch) after;
-        Lane on = null;
-        try {
-            if (previous == null) {
-                on = lane;
-                Sealed sealed = appendAtExpectedHead(source);
-                if (sealed == null) {
-                    // the head moved: append finds it moved again, and counts and checks it
-                    on.connection.rollback();
-                    stageNotBefore = System.nanoTime() + STAGING_PAUSE.toNanos();
-                    return null;
-                }
-                return new StagedBatch(on, sealed);
-            }
-            if (previous.on == lane) {
-                if (spare == null) {
-                    spare = Lane.open(opener, timeout, tables, logId);
-                    connectionsOpened++;
-                }
-                on = spare;
-            } else {
-                connect();
-                on = lane;
-            }
-            Sealed sealed = appendAfter(on, source, previous.sealed);
-            if (sealed == null) {
-                on.connection.rollback();
-                pauseStaging();
-                return null;
-            }
-            return new StagedBatch(on, sealed);
-        } catch (SQLException | RuntimeException e) {
-            // append reports it (and an integrity problem is found again under the lock);
-            // a deadlock with another writer (see the class comment) lands here too
-            pauseStaging();
-            if (on != null) {
-                try {
-                    on.connection.rollback();
-                } catch (SQLException | RuntimeException broken) {
-                    drop(on);
-                }
-            }
-            return null;
-        }
-    }
-
-    /** The next batches lock the head first, and none is staged for {@link #STAGING_PAUSE}. */
-    private void pauseStaging() {
-        expectedHead = null;
-        quietBatches = 0;
-        stageNotBefore = System.nanoTime() + STAGING_PAUSE.toNanos();
-    }
-
-    /**
-     * Stores a batch after {@code previous}, whose commit may still run on the other
-     * connection: seals the drafts from its end, inserts the rows (keys no one else writes
-     * while this appender is alone: they wait for nobody), then locks the head row, which
-     * waits until previous's transaction has ended, and moves it only if it is at previous's
-     * end (previous committed and no other writer appended); then checks that the stored end
-     * is previous's last row followed by this batch's first, and signs a checkpoint if one is
-     * due (not right after a batch that signed).
-     *
-     * @return the sealed batch, or null if the head was not where {@code previous} left it or
-     *         the end is not as expected (the caller rolls back)
-     */
-    private Sealed appendAfter(Lane on, DraftSource source, Sealed previous) throws SQLException {
-        TreeEdge known = previous.edge();
-        ChainPosition start = StoredTail.position(known);
-        List<AuditEvent> events = seal(source.drafts(), start);
-        TreeEdge after = extended(known, events);
-        on.inserts.insert(events);
-        // The lock waits for previous's transaction (a compare-and-swap update would not:
-        // PostgreSQL compares with the row as it was before that transaction and skips it).
-        if (!on.head.lockOrCreate().equals(start)) {
-            return null;
-        }
-        on.head.advance(start, events.get(events.size() - 1).position());
-        if (!endIsAsLeft(on, known, events.get(0))) {
-            return null;
-        }
-        quietBatches++;
-        if (previous.checkpoint() != null) {
-            return new Sealed(events, after, null, null);
-        }
-        return signIfDue(on, known, events, after);
-    }
-
-    /**
-     * A batch staged on one connection: its commit runs on the writer's commit thread, which
-     * touches nothing but that connection; {@link #finish} applies the outcome on the writer
-     * thread.
-     */
-    private final class StagedBatch implements Staged {
-        private final Lane on;
-        private final Sealed sealed;
-        /** Why the commit failed; written by the commit thread, read after the writer joined it. */
-        private Exception failure;
-
-        StagedBatch(Lane on, Sealed sealed) {
-            this.on = on;
-            this.sealed = sealed;
-        }
-
-        @Override
-        public List<AuditEvent> events() {
-            return sealed.events();
-        }
-
-        @Override
-        public boolean commit() {
-            try {
-                on.connection.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                failure = e;
-                return false;
-            }
-        }
-
-        @Override
-        public List<AuditEvent> finish() throws BatchFailure {
-            if (failure == null) {
-                committed(sealed);
-                return sealed.events();
-            }
-            drop(on);
-            inDoubt = sealed;
-            throw BatchFailure.inDoubt("the commit failed (" + message(failure) + "); whether it took effect is"
-                    + " not known yet", failure, sealed.events());
-        }
-
-        @Override
-        public void rollback() {
-            try {
-                on.connection.rollback();
-            } catch (SQLException | RuntimeException e) {
-                drop(on);
-            }
-        }
     }
 
     /** The batch is stored: the tree advances, and its checkpoint (if any) goes to the witness. */
@@ -460,12 +280,12 @@ public final class ChainAppender implements BatchAppender {
     private Sealed appendAtExpectedHead(DraftSource source) throws SQLException {
         TreeEdge known = edge;
         List<AuditEvent> events = seal(source.drafts(), expectedHead);
-        if (!lane.head.tryAdvance(expectedHead, events.get(events.size() - 1).position())) {
+        if (!head.tryAdvance(expectedHead, events.get(events.size() - 1).position())) {
             return null;
         }
-        if (!endIsAsLeft(lane, known, null)) {
+        if (!endIsAsLeft(known)) {
             // the stored end changed under a head that did not: check it all, under the lock
-            lane.connection.rollback();
+            connection.rollback();
             quietBatches = 0;
             return null;
         }
@@ -476,13 +296,12 @@ public final class ChainAppender implements BatchAppender {
 
     /** Locks the head, checks the stored end against it, then seals from it, inserts and moves it. */
     private Sealed appendUnderLock(DraftSource source) throws SQLException {
-        ChainPosition locked = lane.head.lockOrCreate();
+        ChainPosition locked = head.lockOrCreate();
         if (locked.equals(expectedHead)) {
             quietBatches++;
         } else {
             if (expectedHead != null) {
                 foreignAppends++;
-                stageNotBefore = System.nanoTime() + STAGING_PAUSE.toNanos();
             }
             quietBatches = 0;
         }
@@ -490,14 +309,14 @@ public final class ChainAppender implements BatchAppender {
             edge = load();
         }
         TreeEdge known = edge;
-        if (!locked.equals(StoredTail.position(known)) || !endIsAsLeft(lane, known, null)) {
+        if (!locked.equals(StoredTail.position(known)) || !endIsAsLeft(known)) {
             known = reconcile(locked, known);
             edge = known;
         }
         ChainPosition start = StoredTail.position(known);
         List<AuditEvent> events = seal(source.drafts(), start);
         Sealed sealed = store(known, events);
-        lane.head.advance(locked, events.get(events.size() - 1).position());
+        head.advance(locked, events.get(events.size() - 1).position());
         if (locked.size() < start.size()) {
             headsMovedForward.incrementAndGet();
             LOG.log(System.Logger.Level.WARNING, "airlog: the head of log ''{0}'' was set back to size {1} with"
@@ -506,30 +325,23 @@ public final class ChainAppender implements BatchAppender {
         return sealed;
     }
 
-    /** Inserts the batch's rows on {@link #lane}, and its checkpoint row when one is due. */
+    /** Inserts the batch's rows, and its checkpoint row when one is due. */
     private Sealed store(TreeEdge known, List<AuditEvent> events) throws SQLException {
-        TreeEdge after = extended(known, events);
-        lane.inserts.insert(events);
-        return signIfDue(lane, known, events, after);
-    }
-
-    private static TreeEdge extended(TreeEdge known, List<AuditEvent> events) {
         TreeEdge after = known;
         for (AuditEvent e : events) {
             after = after.append(Digest.fromHex(e.checksum()));
         }
-        return after;
-    }
-
-    /** The batch sealed after {@code known}, with its checkpoint signed and inserted on {@code on} if one is due. */
-    private Sealed signIfDue(Lane on, TreeEdge known, List<AuditEvent> events, TreeEdge after) throws SQLException {
-        if (due() && freeToSign(on, known, after.size())) {
-            Checkpoint checkpoint = Checkpoint.of(checkpoints.origin(), after);
-            SignedNote note = sign(checkpoint);
-            on.checkpointInserts.insert(logId, after, note);
-            return new Sealed(events, after, checkpoint, note);
+        Checkpoint checkpoint = null;
+        SignedNote note = null;
+        if (due() && freeToSign(known, after.size())) {
+            checkpoint = Checkpoint.of(checkpoints.origin(), after);
+            note = sign(checkpoint);
         }
-        return new Sealed(events, after, null, null);
+        inserts.insert(events);
+        if (note != null) {
+            checkpointInserts.insert(logId, after, note);
+        }
+        return new Sealed(events, after, checkpoint, note);
     }
 
     private SignedNote sign(Checkpoint checkpoint) {
@@ -554,12 +366,12 @@ public final class ChainAppender implements BatchAppender {
      * newer than what is known signed: one beyond {@code known} means the stored log lost
      * events after a signed checkpoint.
      */
-    private boolean freeToSign(Lane on, TreeEdge known, long size) throws SQLException {
+    private boolean freeToSign(TreeEdge known, long size) throws SQLException {
         long signedNow;
         synchronized (signing) {
             signedNow = signedSize;
         }
-        NewestCheckpoint.Found found = newest.find(on.connection, signedNow, Long.MAX_VALUE);
+        NewestCheckpoint.Found found = newest.find(connection, signedNow, Long.MAX_VALUE);
         if (found.newest().isPresent()) {
             NewestCheckpoint.Trusted t = found.newest().get();
             if (t.size() > known.size()) {
@@ -568,7 +380,7 @@ public final class ChainAppender implements BatchAppender {
                         + ": events were lost at the end");
             }
             if (t.size() == known.size()) {
-                on.tail.checkMatches(known, t);
+                tail.checkMatches(known, t);
             }
             synchronized (signing) {
                 signedSize = Math.max(signedSize, t.size());
@@ -601,22 +413,18 @@ public final class ChainAppender implements BatchAppender {
 
     /**
      * Whether the stored end is where {@code known} says: the row at its size carries its last
-     * leaf (for the empty tree: there is no row at its size) and the row after it is
-     * {@code next}, this transaction's first row, or there is none when {@code next} is null.
+     * leaf (for the empty tree: no row at sequence 1) and no row follows.
      */
-    private boolean endIsAsLeft(Lane on, TreeEdge known, AuditEvent next) throws SQLException {
+    private boolean endIsAsLeft(TreeEdge known) throws SQLException {
         ChainPosition at = StoredTail.position(known);
-        on.endRows.setString(1, logId);
-        on.endRows.setLong(2, Math.max(1, at.size()));
-        try (ResultSet rs = on.endRows.executeQuery()) {
-            if (at.size() > 0 && !(rs.next() && rs.getLong(1) == at.size()
-                    && at.lastChecksum().equals(rs.getString(2)))) {
-                return false;
-            }
-            if (next == null) {
+        endRows.setString(1, logId);
+        endRows.setLong(2, Math.max(1, at.size()));
+        try (ResultSet rs = endRows.executeQuery()) {
+            if (at.size() == 0) {
                 return !rs.next();
             }
-            return rs.next() && rs.getLong(1) == next.sequence() && next.checksum().equals(rs.getString(2));
+            return rs.next() && rs.getLong(1) == at.size() && at.lastChecksum().equals(rs.getString(2))
+                    && !rs.next();
         }
     }
 
@@ -651,14 +459,13 @@ public final class ChainAppender implements BatchAppender {
                     + " log", logId, signedBefore, at.size());
             known = load();
         }
-        NewestCheckpoint.Found found = newest.find(lane.connection, Math.max(signedBefore, known.size()) - 1,
-                Long.MAX_VALUE);
+        NewestCheckpoint.Found found = newest.find(connection, Math.max(signedBefore, known.size()) - 1, Long.MAX_VALUE);
         found.rejected().forEach(this::reportUntrusted);
         NewestCheckpoint.Trusted trusted = found.newest().orElse(null);
         if (trusted != null && trusted.size() == known.size()) {
-            lane.tail.checkMatches(known, trusted);
+            tail.checkMatches(known, trusted);
         }
-        StoredTail.Extended extended = lane.tail.extend(known, trusted, locked.size(), null);
+        StoredTail.Extended extended = tail.extend(known, trusted, locked.size(), null);
         TreeEdge stored = extended.edge();
         checkAgainst(locked, known, stored, trusted, extended.checksumAt());
         long foreign = stored.size() - known.size();
@@ -715,7 +522,7 @@ public final class ChainAppender implements BatchAppender {
 
     /** The greatest stored sequence of the log, 0 for none. */
     private long storedEnd() throws SQLException {
-        try (PreparedStatement ps = lane.connection.prepareStatement("SELECT MAX(seq) FROM " + tables.event()
+        try (PreparedStatement ps = connection.prepareStatement("SELECT MAX(seq) FROM " + tables.event()
                 + " WHERE log_id = ?")) {
             ps.setString(1, logId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -725,7 +532,11 @@ public final class ChainAppender implements BatchAppender {
     }
 
     private String checksumOf(long sequence) throws SQLException {
-        return lane.checksumOf(logId, sequence);
+        findChecksum.setString(1, logId);
+        findChecksum.setLong(2, sequence);
+        try (ResultSet rs = findChecksum.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 
     /**
@@ -736,13 +547,13 @@ public final class ChainAppender implements BatchAppender {
      * again after rows after the newest signed checkpoint were lost.
      */
     private TreeEdge load() throws SQLException {
-        NewestCheckpoint.Found found = newest.find(lane.connection);
+        NewestCheckpoint.Found found = newest.find(connection);
         found.rejected().forEach(this::reportUntrusted);
         NewestCheckpoint.Trusted newestTrusted = found.newest().orElse(null);
         long witnessed = started ? -1 : witnessedSize();
         NewestCheckpoint.Trusted start = newestTrusted;
         if (start != null && witnessed >= 0 && start.size() > witnessed) {
-            start = newest.find(lane.connection, -1, witnessed).newest().orElse(null);
+            start = newest.find(connection, -1, witnessed).newest().orElse(null);
         }
         CheckpointVerifier witness = null;
         if (!started && checkpoints.witnessed() != null && !checkpoints.keys().isEmpty()) {
@@ -769,7 +580,7 @@ public final class ChainAppender implements BatchAppender {
                         + " is not the one a trusted checkpoint signed");
             }
         }
-        TreeEdge loaded = lane.tail.extend(from, newestTrusted == start ? null : newestTrusted, -1, witness).edge();
+        TreeEdge loaded = tail.extend(from, newestTrusted == start ? null : newestTrusted, -1, witness).edge();
         if (witness != null) {
             List<Damage> damages = witness.finish().damages();
             if (!damages.isEmpty()) {
@@ -918,9 +729,9 @@ public final class ChainAppender implements BatchAppender {
         AuditEvent last = events.get(events.size() - 1);
         try {
             connect();
-            lane.head.lockOrCreate();
+            head.lockOrCreate();
             String stored = checksumOf(last.sequence());
-            lane.connection.rollback();
+            connection.rollback();
             boolean isStored = last.checksum().equals(stored);
             Sealed sealed = inDoubt;
             inDoubt = null;
@@ -944,7 +755,7 @@ public final class ChainAppender implements BatchAppender {
         Map<UUID, AuditEvent> found = new HashMap<>();
         try {
             connect();
-            try (PreparedStatement ps = lane.connection.prepareStatement("SELECT " + EventRows.COLUMNS + " FROM "
+            try (PreparedStatement ps = connection.prepareStatement("SELECT " + EventRows.COLUMNS + " FROM "
                     + tables.event() + " WHERE event_id IN (" + "?, ".repeat(eventIds.size() - 1) + "?)")) {
                 int i = 1;
                 for (UUID id : eventIds) {
@@ -957,7 +768,7 @@ public final class ChainAppender implements BatchAppender {
                     }
                 }
             }
-            lane.connection.rollback();
+            connection.rollback();
             return found;
         } catch (SQLException | RuntimeException e) {
             rollbackAndDisconnect();
@@ -967,10 +778,29 @@ public final class ChainAppender implements BatchAppender {
     }
 
     private void connect() throws SQLException {
-        if (lane == null) {
-            lane = Lane.open(opener, timeout, tables, logId);
-            connectionsOpened++;
+        if (connection != null) {
+            return;
         }
+        handle = opener.open(timeout);
+        connectionsOpened++;
+        connection = handle.getConnection();
+        try {
+            connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        } catch (SQLFeatureNotSupportedException e) {
+            // this driver has none: only the opening of connections is bounded
+        }
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        SqlDialect dialect = SqlDialect.of(connection);
+        head = new HeadRow(tables, logId, dialect, connection);
+        inserts = new EventInserts(tables, connection);
+        checkpointInserts = new CheckpointInserts(tables, connection);
+        tail = new StoredTail(tables, logId, connection);
+        findChecksum = connection.prepareStatement("SELECT checksum FROM " + tables.event()
+                + " WHERE log_id = ? AND seq = ?");
+        endRows = connection.prepareStatement("SELECT seq, checksum FROM " + tables.event()
+                + " WHERE log_id = ? AND seq >= ? ORDER BY seq");
+        endRows.setMaxRows(2);
     }
 
     /** How many connections this appender has opened: one, plus one after every failure but a refused row. */
@@ -991,7 +821,7 @@ public final class ChainAppender implements BatchAppender {
      */
     private void rollbackKeepingConnection() {
         try {
-            lane.connection.rollback();
+            connection.rollback();
             expectedHead = null;
             quietBatches = 0;
         } catch (SQLException | RuntimeException e) {
@@ -1000,29 +830,61 @@ public final class ChainAppender implements BatchAppender {
     }
 
     private void rollbackAndDisconnect() {
-        disconnect(); // closing a lane rolls back first
+        if (connection != null) {
+            try {
+                connection.rollback();
+            } catch (SQLException | RuntimeException e) {
+                // the database ends the transaction when the connection goes
+            }
+        }
+        disconnect();
     }
 
     /** Drops the connection; the next batch opens a new one and locks the head first. */
     private void disconnect() {
         expectedHead = null;
         quietBatches = 0;
-        if (lane != null) {
-            lane.close();
-            lane = null;
+        if (head != null) {
+            head.close();
+            head = null;
         }
-    }
-
-    /** Drops one connection (after its commit failed, or its rollback), and with it the next batch's shortcut. */
-    private void drop(Lane on) {
-        expectedHead = null;
-        quietBatches = 0;
-        on.close();
-        if (lane == on) {
-            lane = null;
+        if (inserts != null) {
+            inserts.close();
+            inserts = null;
         }
-        if (spare == on) {
-            spare = null;
+        if (checkpointInserts != null) {
+            checkpointInserts.close();
+            checkpointInserts = null;
+        }
+        if (tail != null) {
+            tail.close();
+            tail = null;
+        }
+        for (PreparedStatement ps : new PreparedStatement[] {findChecksum, endRows}) {
+            if (ps != null) {
+                try {
+                    ps.close();
+                } catch (SQLException e) {
+                    // the connection is being dropped anyway
+                }
+            }
+        }
+        findChecksum = null;
+        endRows = null;
+        if (handle != null) {
+            try {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } catch (SQLException | RuntimeException e) {
+                // a broken connection: closing it is all that is left
+            }
+            try {
+                handle.close();
+            } catch (RuntimeException e) {
+                // idem
+            }
+            handle = null;
+            connection = null;
         }
     }
 
@@ -1062,10 +924,6 @@ public final class ChainAppender implements BatchAppender {
             }
         }
         rollbackAndDisconnect();
-        if (spare != null) {
-            spare.close();
-            spare = null;
-        }
         try {
             signTail(true);
         } catch (RuntimeException e) {
