@@ -41,7 +41,7 @@ public record Options(String command, List<BenchDatabase.Kind> databases, List<S
     public static final String USAGE = """
             usage: java -jar airlog-bench/target/airlog-bench.jar <command> [options]
               commands:
-                all      jmh, then load, verify and memory: every table of docs/benchmarks.md
+                all      jmh, then load, verify, query and memory: every table of docs/benchmarks.md
                 jmh      JMH micro-benchmarks (seal, interceptor, redaction, in-memory verification,
                          checkpoint signing, Merkle proofs at 1,000,000 events)
                 load     the load harness: scenarios x callers x rounds on each database (and the
