@@ -27,10 +27,11 @@ import javax.sql.DataSource;
  * schema with Flyway can apply them itself. {@link #create} applies {@code V1} to a database
  * without airlog's tables, then {@code V2}, which migrates a version 1 schema in place; every
  * statement of {@code V2} is idempotent, so applying it to a database that already holds the
- * schema changes nothing (and restores an insert-only trigger that was dropped). {@link #validate} checks every table, column
- * and insert-only trigger and fails naming each missing object. It checks that the
- * triggers exist, not what they do: the verifier, not the schema check, is what detects
- * tampering.
+ * schema changes nothing (and restores an insert-only trigger that was dropped); then it
+ * applies the (idempotent) script of its {@link IndexProfile}. {@link #validate} checks every
+ * table, column and insert-only trigger (not the indexes) and fails naming each missing
+ * object. It checks that the triggers exist, not what they do: the verifier, not the schema
+ * check, is what detects tampering.
  */
 public final class SchemaManager {
     /** The newest schema version; {@link #create} brings a database to it. */

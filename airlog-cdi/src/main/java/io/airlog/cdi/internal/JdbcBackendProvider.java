@@ -86,7 +86,8 @@ public class JdbcBackendProvider implements AuditBackendProvider {
         WriterConfig writer = context.writer();
         Optional<CheckpointSettings> checkpoints = context.checkpoints();
         JdbcAuditStream.Builder builder = JdbcAuditStream.builder(dataSource).name(context.streamName())
-                .logId(context.logId()).tablePrefix(prefix).schemaMode(schema).indexProfile(indexes).writeMode(writer.writeMode())
+                .logId(context.logId()).tablePrefix(prefix).schemaMode(schema).indexProfile(indexes)
+                .writeMode(writer.writeMode())
                 .batchMaxSize(writer.maxBatchSize()).batchMaxDelay(writer.maxDelay())
                 .queueCapacity(writer.queueCapacity()).queueFullPolicy(writer.queueFull())
                 .blockTimeout(writer.blockTimeout()).writeTimeout(writer.writeTimeout());
