@@ -23,7 +23,7 @@ public enum IndexProfile {
     /**
      * No secondary index: for logs that are written, verified and exported far more than they
      * are searched. A filter by time, principal, resource or correlation id then reads the
-     * log's rows in sequence order through the primary key (the cost grows with the log).
+     * log's rows until its page is full (the cost grows with the log).
      */
     WRITE;
 
