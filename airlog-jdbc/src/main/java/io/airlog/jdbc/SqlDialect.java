@@ -62,12 +62,16 @@ public enum SqlDialect {
 
     /** The class-path resource of a DDL version, e.g. {@code io/airlog/jdbc/sql/h2/V1__airlog.sql}. */
     public String scriptResource(int version) {
-        return "io/airlog/jdbc/sql/" + directory + "/V" + version + "__airlog.sql";
+        return resource("V" + version + "__airlog.sql");
     }
 
     /** The class-path resource of the bundled script of an {@link IndexProfile} for this dialect. */
     public String indexScriptResource(IndexProfile profile) {
-        return "io/airlog/jdbc/sql/" + directory + "/indexes-" + profile.configValue() + ".sql";
+        return resource("indexes-" + profile.configValue() + ".sql");
+    }
+
+    private String resource(String file) {
+        return "io/airlog/jdbc/sql/" + directory + "/" + file;
     }
 
     /**

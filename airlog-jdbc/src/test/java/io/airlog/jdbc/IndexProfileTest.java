@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -100,8 +101,8 @@ class IndexProfileTest {
     /** The event table's indexes by lower-case name, with their columns in key order. */
     private static Map<String, Index> indexes(Connection c, TableNames tables) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
-        Map<String, Index> indexes = new HashMap<>();
-        Map<String, Map<Integer, String>> columns = new HashMap<>();
+        Map<String, Boolean> unique = new HashMap<>();
+        Map<String, TreeMap<Integer, String>> columns = new HashMap<>();
         String table = tables.event();
         for (String name : Set.of(table, table.toUpperCase(Locale.ROOT))) {
             try (ResultSet rs = meta.getIndexInfo(c.getCatalog(), null, name, false, false)) {
@@ -112,15 +113,15 @@ class IndexProfileTest {
                         continue;
                     }
                     String key = index.toLowerCase(Locale.ROOT);
-                    indexes.put(key, new Index(!rs.getBoolean("NON_UNIQUE"), List.of()));
-                    columns.computeIfAbsent(key, k -> new java.util.TreeMap<>())
+                    unique.put(key, !rs.getBoolean("NON_UNIQUE"));
+                    columns.computeIfAbsent(key, k -> new TreeMap<>())
                             .put((int) rs.getShort("ORDINAL_POSITION"), column.toLowerCase(Locale.ROOT));
                 }
             }
         }
         Map<String, Index> result = new HashMap<>();
-        indexes.forEach((name, index) -> result.put(name,
-                new Index(index.unique(), List.copyOf(columns.get(name).values()))));
+        columns.forEach((name, byPosition) -> result.put(name,
+                new Index(unique.get(name), List.copyOf(byPosition.values()))));
         return result;
     }
 }
