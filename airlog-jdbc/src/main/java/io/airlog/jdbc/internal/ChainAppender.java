@@ -125,7 +125,6 @@ public final class ChainAppender implements BatchAppender {
     private EventInserts inserts;
     private CheckpointInserts checkpointInserts;
     private StoredTail tail;
-    private PreparedStatement findChecksum;
     private PreparedStatement endRows;
     private volatile long connectionsOpened;
     private volatile long foreignAppends;
@@ -417,9 +416,7 @@ public final class ChainAppender implements BatchAppender {
      */
     private boolean endIsAsLeft(TreeEdge known) throws SQLException {
         ChainPosition at = StoredTail.position(known);
-        endRows.setString(1, logId);
-        endRows.setLong(2, Math.max(1, at.size()));
-        try (ResultSet rs = endRows.executeQuery()) {
+        try (ResultSet rs = endRows(Math.max(1, at.size()))) {
             if (at.size() == 0) {
                 return !rs.next();
             }
@@ -531,12 +528,29 @@ public final class ChainAppender implements BatchAppender {
         }
     }
 
+    /** The checksum of the stored row of {@code sequence}, null if there is none. */
     private String checksumOf(long sequence) throws SQLException {
-        findChecksum.setString(1, logId);
-        findChecksum.setLong(2, sequence);
-        try (ResultSet rs = findChecksum.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
+        try (ResultSet rs = endRows(sequence)) {
+            return rs.next() && rs.getLong(1) == sequence ? rs.getString(2) : null;
         }
+    }
+
+    /**
+     * The first two stored rows (sequence, checksum) at or after {@code sequence}. Every
+     * lookup of the event table by sequence uses this one ordered, limited range: a
+     * PostgreSQL generic plan made while the table was tiny could serve an equality lookup
+     * through any index that holds both columns (the principal index, scanning the whole
+     * log), but serves this one through the primary key, the only index in its order.
+     */
+    private ResultSet endRows(long sequence) throws SQLException {
+        endRows.setString(1, logId);
+        endRows.setLong(2, sequence);
+        return endRows.executeQuery();
+    }
+
+    /** The statement of {@link #endRows(long)}. */
+    static String endRowsSql(TableNames tables) {
+        return "SELECT seq, checksum FROM " + tables.event() + " WHERE log_id = ? AND seq >= ? ORDER BY seq LIMIT 2";
     }
 
     /**
@@ -796,11 +810,7 @@ public final class ChainAppender implements BatchAppender {
         inserts = new EventInserts(tables, connection);
         checkpointInserts = new CheckpointInserts(tables, connection);
         tail = new StoredTail(tables, logId, connection);
-        findChecksum = connection.prepareStatement("SELECT checksum FROM " + tables.event()
-                + " WHERE log_id = ? AND seq = ?");
-        endRows = connection.prepareStatement("SELECT seq, checksum FROM " + tables.event()
-                + " WHERE log_id = ? AND seq >= ? ORDER BY seq");
-        endRows.setMaxRows(2);
+        endRows = connection.prepareStatement(endRowsSql(tables));
     }
 
     /** How many connections this appender has opened: one, plus one after every failure but a refused row. */
@@ -860,17 +870,14 @@ public final class ChainAppender implements BatchAppender {
             tail.close();
             tail = null;
         }
-        for (PreparedStatement ps : new PreparedStatement[] {findChecksum, endRows}) {
-            if (ps != null) {
-                try {
-                    ps.close();
-                } catch (SQLException e) {
-                    // the connection is being dropped anyway
-                }
+        if (endRows != null) {
+            try {
+                endRows.close();
+            } catch (SQLException e) {
+                // the connection is being dropped anyway
             }
+            endRows = null;
         }
-        findChecksum = null;
-        endRows = null;
         if (handle != null) {
             try {
                 connection.rollback();

@@ -35,9 +35,13 @@ final class StoredTail implements AutoCloseable {
 
     StoredTail(TableNames tables, String logId, Connection connection) throws SQLException {
         this.logId = logId;
-        this.rowsAfter = connection.prepareStatement("SELECT " + EventRows.COLUMNS + " FROM " + tables.event()
-                + " WHERE log_id = ? AND seq > ? ORDER BY seq");
+        this.rowsAfter = connection.prepareStatement(rowsAfterSql(tables));
         rowsAfter.setFetchSize(FETCH_SIZE);
+    }
+
+    /** The statement that reads the rows after a sequence, in order. */
+    static String rowsAfterSql(TableNames tables) {
+        return "SELECT " + EventRows.COLUMNS + " FROM " + tables.event() + " WHERE log_id = ? AND seq > ? ORDER BY seq";
     }
 
     /** The chain position at the end of an edge. */
