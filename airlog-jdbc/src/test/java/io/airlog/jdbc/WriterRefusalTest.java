@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
+import io.airlog.ChainPosition;
 import io.airlog.AuditIntegrityException;
 import io.airlog.StreamHealth;
 import io.airlog.checkpoint.NoteSigner;
@@ -253,6 +254,50 @@ class WriterRefusalTest {
                 assertThat(restarted.writerCounters().headsMovedForward()).isEqualTo(1);
             }
             StoredLog.assertIntact(fixture, LOG, 11);
+        }
+    }
+
+    // A writer alone on its log stops locking the head first after a few batches: it moves the
+    // head from where it left it, in a statement that also checks the stored end. These two
+    // change the end under a head left as it was, after the ten batches that make it quiet.
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aWriterAtTheExpectedHeadChecksAndAdoptsARowAppendedWithoutMovingTheHead(TestDatabase db)
+            throws Exception {
+        try (Fixture fixture = Fixture.created(db);
+             JdbcAuditStream stream = tenEvents(builder(fixture, Duration.ofHours(1)))) {
+            try (Connection c = fixture.connect()) {
+                ChainPosition head = StoredLog.head(c, fixture.tables, LOG);
+                TestChains.store(c, fixture.tables, TestChains.seal(LOG, head, 1));
+                TestChains.setHead(c, fixture.tables, LOG, head);
+            }
+            assertThat(stream.record(AuditDraft.builder("after")).sequence()).isEqualTo(12);
+            assertThat(stream.writerCounters().adoptedRows()).isEqualTo(1);
+            assertThat(stream.writerCounters().headsMovedForward()).isEqualTo(1);
+            assertThat(stream.statistics().failedBatches()).isZero();
+            StoredLog.assertIntact(fixture, LOG, 12);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aWriterAtTheExpectedHeadRefusesWhenItsLastRowWasRewrittenUnderTheHead(TestDatabase db)
+            throws Exception {
+        try (Fixture fixture = Fixture.created(db);
+             JdbcAuditStream stream = tenEvents(builder(fixture, Duration.ofHours(1)))) {
+            List<AuditEvent> events = StoredLog.assertIntact(fixture, LOG, 10);
+            try (Connection c = fixture.connect()) {
+                fixture.disableInsertOnly(c);
+                deleteAfter(fixture, c, 9);
+                TestChains.store(c, fixture.tables, TestChains.seal(LOG, events.get(8).position(), 1));
+                TestChains.setHead(c, fixture.tables, LOG, events.get(9).position());
+            }
+            // not linked to the checksum it remembers: the head no longer matches the stored row
+            assertRefused(stream, 10, "the head's last checksum is not the checksum of the stored row of sequence 10");
+            try (Connection c = fixture.connect()) {
+                assertThat(StoredLog.events(c, fixture.tables, LOG)).as("nothing stored after row 10").hasSize(10);
+            }
         }
     }
 

@@ -275,21 +275,31 @@ public final class ChainAppender implements BatchAppender {
         }
     }
 
-    /** Moves the head from where this appender left it, then checks the end and inserts; null to lock instead. */
+    /**
+     * Moves the head from where this appender left it if the stored end is there too, and
+     * inserts; null to lock instead. On PostgreSQL that is one statement with the first rows
+     * (see {@link EventInserts#insertMovingHead}); on H2 one statement for the head, then the
+     * inserts; on MariaDB the compare-and-swap, a query of the end, then the inserts.
+     */
     private Sealed appendAtExpectedHead(DraftSource source) throws SQLException {
         TreeEdge known = edge;
         List<AuditEvent> events = seal(source.drafts(), expectedHead);
-        if (!head.tryAdvance(expectedHead, events.get(events.size() - 1).position())) {
-            return null;
+        ChainPosition next = events.get(events.size() - 1).position();
+        Sealed sealed;
+        if (inserts.movesHead()) {
+            sealed = store(known, events, expectedHead);
+        } else if (head.checksEnd()) {
+            sealed = head.tryAdvanceAtEnd(expectedHead, next) ? store(known, events, null) : null;
+        } else if (!head.tryAdvance(expectedHead, next)) {
+            sealed = null;
+        } else if (!endIsAsLeft(known)) {
+            connection.rollback(); // the head moved, the end did not: undo the move
+            sealed = null;
+        } else {
+            sealed = store(known, events, null);
         }
-        if (!endIsAsLeft(known)) {
-            // the stored end changed under a head that did not: check it all, under the lock
-            connection.rollback();
-            quietBatches = 0;
-            return null;
-        }
-        Sealed sealed = store(known, events);
-        quietBatches++;
+        // null: moved by another writer, or the stored end changed under it; check it all, under the lock
+        quietBatches = sealed == null ? 0 : quietBatches + 1;
         return sealed;
     }
 
@@ -314,8 +324,17 @@ public final class ChainAppender implements BatchAppender {
         }
         ChainPosition start = StoredTail.position(known);
         List<AuditEvent> events = seal(source.drafts(), start);
-        Sealed sealed = store(known, events);
-        head.advance(locked, events.get(events.size() - 1).position());
+        Sealed sealed;
+        if (inserts.movesHead() && locked.equals(start)) {
+            sealed = store(known, events, locked);
+            if (sealed == null) {
+                throw new SQLException("the stored end of log '" + logId + "' changed while this transaction held"
+                        + " the head's lock (a writer that does not lock the head); the batch is rolled back");
+            }
+        } else {
+            sealed = store(known, events, null);
+            head.advance(locked, events.get(events.size() - 1).position());
+        }
         if (locked.size() < start.size()) {
             headsMovedForward.incrementAndGet();
             LOG.log(System.Logger.Level.WARNING, "airlog: the head of log ''{0}'' was set back to size {1} with"
@@ -324,23 +343,37 @@ public final class ChainAppender implements BatchAppender {
         return sealed;
     }
 
-    /** Inserts the batch's rows, and its checkpoint row when one is due. */
-    private Sealed store(TreeEdge known, List<AuditEvent> events) throws SQLException {
-        TreeEdge after = known;
-        for (AuditEvent e : events) {
-            after = after.append(Digest.fromHex(e.checksum()));
+    /**
+     * Inserts the batch's rows, then its checkpoint row when one is due (decided with the
+     * head locked). With {@code movingHeadFrom}, the first insert also moves the head from
+     * there (PostgreSQL).
+     *
+     * @return the sealed batch; null if the head was not moved (nothing changed)
+     */
+    private Sealed store(TreeEdge known, List<AuditEvent> events, ChainPosition movingHeadFrom) throws SQLException {
+        TreeEdge after = extend(known, events);
+        if (movingHeadFrom == null) {
+            inserts.insert(events);
+        } else if (!inserts.insertMovingHead(events, movingHeadFrom, StoredTail.position(after))) {
+            return null;
         }
         Checkpoint checkpoint = null;
         SignedNote note = null;
         if (due() && freeToSign(known, after.size())) {
             checkpoint = Checkpoint.of(checkpoints.origin(), after);
             note = sign(checkpoint);
-        }
-        inserts.insert(events);
-        if (note != null) {
             checkpointInserts.insert(logId, after, note);
         }
         return new Sealed(events, after, checkpoint, note);
+    }
+
+    /** The tree of {@code known} with the events' checksums appended. */
+    private static TreeEdge extend(TreeEdge known, List<AuditEvent> events) {
+        TreeEdge after = known;
+        for (AuditEvent e : events) {
+            after = after.append(Digest.fromHex(e.checksum()));
+        }
+        return after;
     }
 
     private SignedNote sign(Checkpoint checkpoint) {
@@ -432,19 +465,20 @@ public final class ChainAppender implements BatchAppender {
      * @throws AuditIntegrityException if the stored log is damaged
      */
     private TreeEdge reconcile(ChainPosition locked, TreeEdge known) throws SQLException {
-        ChainPosition at = StoredTail.position(known);
         long signedBefore;
         synchronized (signing) {
             signedBefore = signedSize;
         }
-        String storedAt = at.size() > 0 ? checksumOf(at.size()) : at.lastChecksum();
-        if (!at.lastChecksum().equals(storedAt)) {
-            if (at.size() <= signedBefore || locked.size() < signedBefore) {
-                throw new AuditIntegrityException(logId, at.size(), storedAt == null
-                        ? "the row of sequence " + at.size() + " that this writer stored or checked is gone (events"
-                                + " were deleted" + (locked.size() < at.size() ? " and the head set back to "
+        NewestCheckpoint.Trusted trusted = newestTrusted(signedBefore, known);
+        StoredTail.Extended extended = tail.extend(known, trusted, locked.size(), null);
+        if (!extended.anchored()) {
+            long at = known.size();
+            if (at <= signedBefore || locked.size() < signedBefore) {
+                throw new AuditIntegrityException(logId, at, extended.storedAtStart() == null
+                        ? "the row of sequence " + at + " that this writer stored or checked is gone (events"
+                                + " were deleted" + (locked.size() < at ? " and the head set back to "
                                 + locked.size() : "") + ")"
-                        : "the row of sequence " + at.size() + " no longer carries the checksum this writer stored or"
+                        : "the row of sequence " + at + " no longer carries the checksum this writer stored or"
                                 + " checked there (rewritten)");
             }
             // Only rows after the newest signed checkpoint changed: a database that undid committed
@@ -453,16 +487,15 @@ public final class ChainAppender implements BatchAppender {
             LOG.log(System.Logger.Level.WARNING, "airlog: log ''{0}'': the rows this writer stored after its newest"
                     + " signed checkpoint ({1}) up to {2} are not stored as it stored them (the database lost committed"
                     + " transactions, or they were removed within the unsigned window); continuing from the stored"
-                    + " log", logId, signedBefore, at.size());
+                    + " log", logId, signedBefore, at);
             known = load();
+            trusted = newestTrusted(signedBefore, known);
+            extended = tail.extend(known, trusted, locked.size(), null);
+            if (!extended.anchored()) {
+                throw new AuditIntegrityException(logId, known.size(), "the row of sequence " + known.size()
+                        + " changed while the head was locked (a writer that does not lock the head)");
+            }
         }
-        NewestCheckpoint.Found found = newest.find(connection, Math.max(signedBefore, known.size()) - 1, Long.MAX_VALUE);
-        found.rejected().forEach(this::reportUntrusted);
-        NewestCheckpoint.Trusted trusted = found.newest().orElse(null);
-        if (trusted != null && trusted.size() == known.size()) {
-            tail.checkMatches(known, trusted);
-        }
-        StoredTail.Extended extended = tail.extend(known, trusted, locked.size(), null);
         TreeEdge stored = extended.edge();
         checkAgainst(locked, known, stored, trusted, extended.checksumAt());
         long foreign = stored.size() - known.size();
@@ -472,6 +505,21 @@ public final class ChainAppender implements BatchAppender {
                     + " writer; checked and adopted", logId, foreign, known.size());
         }
         return stored;
+    }
+
+    /**
+     * The newest trusted checkpoint row newer than what was signed before and {@code known}
+     * (untrusted ones are reported); fails if it is of {@code known}'s size but another tree.
+     */
+    private NewestCheckpoint.Trusted newestTrusted(long signedBefore, TreeEdge known) throws SQLException {
+        NewestCheckpoint.Found found = newest.find(connection, Math.max(signedBefore, known.size()) - 1,
+                Long.MAX_VALUE);
+        found.rejected().forEach(this::reportUntrusted);
+        NewestCheckpoint.Trusted trusted = found.newest().orElse(null);
+        if (trusted != null && trusted.size() == known.size()) {
+            tail.checkMatches(known, trusted);
+        }
+        return trusted;
     }
 
     /**
@@ -579,22 +627,20 @@ public final class ChainAppender implements BatchAppender {
             witness = b.build();
         }
         TreeEdge from = start == null ? TreeEdge.empty() : start.edge();
-        if (start != null) {
-            String stored = checksumOf(start.size());
-            if (stored == null) {
+        StoredTail.Extended extended = tail.extend(from, newestTrusted == start ? null : newestTrusted, -1, witness);
+        if (!extended.anchored()) {
+            if (extended.storedAtStart() == null) {
                 long end = storedEnd();
-                throw end < start.size()
+                throw end < from.size()
                         ? new AuditIntegrityException(logId, end + 1, "a trusted signed checkpoint covers "
-                                + start.size() + " events but only " + end + " are stored: events were lost at the end")
-                        : new AuditIntegrityException(logId, start.size(), "the row of sequence " + start.size()
+                                + from.size() + " events but only " + end + " are stored: events were lost at the end")
+                        : new AuditIntegrityException(logId, from.size(), "the row of sequence " + from.size()
                                 + " that a trusted checkpoint covers is gone");
             }
-            if (!start.edge().lastLeaf().orElseThrow().hex().equals(stored)) {
-                throw new AuditIntegrityException(logId, start.size(), "the row of sequence " + start.size()
-                        + " is not the one a trusted checkpoint signed");
-            }
+            throw new AuditIntegrityException(logId, from.size(), "the row of sequence " + from.size()
+                    + " is not the one a trusted checkpoint signed");
         }
-        TreeEdge loaded = tail.extend(from, newestTrusted == start ? null : newestTrusted, -1, witness).edge();
+        TreeEdge loaded = extended.edge();
         if (witness != null) {
             List<Damage> damages = witness.finish().damages();
             if (!damages.isEmpty()) {
@@ -807,7 +853,7 @@ public final class ChainAppender implements BatchAppender {
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         SqlDialect dialect = SqlDialect.of(connection);
         head = new HeadRow(tables, logId, dialect, connection);
-        inserts = new EventInserts(tables, connection);
+        inserts = new EventInserts(tables, logId, dialect, connection);
         checkpointInserts = new CheckpointInserts(tables, connection);
         tail = new StoredTail(tables, logId, connection);
         endRows = connection.prepareStatement(endRowsSql(tables));

@@ -16,12 +16,17 @@ import java.sql.SQLException;
  * <p>Statements are prepared once per connection; not thread-safe.
  */
 final class HeadRow implements AutoCloseable {
+    /** The number of parameters of {@link #advanceAtEndSql}. */
+    static final int ADVANCE_AT_END_PARAMETERS = 11;
+
     private final String logId;
     private final SqlDialect dialect;
     private final Connection connection;
     private final PreparedStatement lock;
     private final PreparedStatement create;
     private final PreparedStatement advance;
+    /** The compare-and-swap that also checks the stored end; null where {@link #checksEnd()} is false. */
+    private final PreparedStatement advanceAtEnd;
 
     HeadRow(TableNames tables, String logId, SqlDialect dialect, Connection connection) throws SQLException {
         this.logId = logId;
@@ -29,9 +34,26 @@ final class HeadRow implements AutoCloseable {
         this.connection = connection;
         this.lock = connection.prepareStatement(lockSql(tables));
         this.create = connection.prepareStatement(createSql(tables, dialect));
-        this.advance = connection.prepareStatement("UPDATE " + tables.head()
-                + " SET size = ?, last_checksum = ?, updated_at = CURRENT_TIMESTAMP"
-                + " WHERE log_id = ? AND size = ? AND last_checksum = ?");
+        this.advance = connection.prepareStatement(advanceSql(tables));
+        this.advanceAtEnd = dialect == SqlDialect.MARIADB ? null : connection.prepareStatement(advanceAtEndSql(tables));
+    }
+
+    private static String advanceSql(TableNames tables) {
+        return "UPDATE " + tables.head() + " SET size = ?, last_checksum = ?, updated_at = CURRENT_TIMESTAMP"
+                + " WHERE log_id = ? AND size = ? AND last_checksum = ?";
+    }
+
+    /**
+     * The compare-and-swap of {@link #advanceSql} that moves the head only if the stored
+     * rows also end where the head is: the greatest sequence is its size and the row there
+     * carries its last checksum. Both lookups are shaped so that only the primary key serves
+     * them (a maximum, and an ordered range with a limit), also in a cached generic plan.
+     */
+    static String advanceAtEndSql(TableNames tables) {
+        return advanceSql(tables)
+                + " AND COALESCE((SELECT MAX(seq) FROM " + tables.event() + " WHERE log_id = ?), 0) = ?"
+                + " AND (? = 0 OR (SELECT checksum FROM " + tables.event()
+                + " WHERE log_id = ? AND seq >= ? ORDER BY seq LIMIT 1) = ?)";
     }
 
     /** {@code SELECT size, last_checksum FROM <head> WHERE log_id = ? FOR UPDATE}. */
@@ -135,9 +157,59 @@ final class HeadRow implements AutoCloseable {
         return updated == 1;
     }
 
+    /**
+     * Binds the parameters of {@link #advanceAtEndSql}, the first {@value #ADVANCE_AT_END_PARAMETERS}
+     * of {@code ps}.
+     */
+    static void bindAdvanceAtEnd(PreparedStatement ps, String logId, ChainPosition expected, ChainPosition next)
+            throws SQLException {
+        ps.setLong(1, next.size());
+        ps.setString(2, next.lastChecksum());
+        ps.setString(3, logId);
+        ps.setLong(4, expected.size());
+        ps.setString(5, expected.lastChecksum());
+        ps.setString(6, logId);
+        ps.setLong(7, expected.size());
+        ps.setLong(8, expected.size());
+        ps.setString(9, logId);
+        ps.setLong(10, expected.size());
+        ps.setString(11, expected.lastChecksum());
+    }
+
+    /**
+     * Whether {@link #tryAdvanceAtEnd} checks the stored end in its one statement. Not on
+     * MariaDB: InnoDB reads the subqueries of an {@code UPDATE} with shared next-key locks
+     * on the event rows, which would block (and deadlock with) another writer's insert.
+     */
+    boolean checksEnd() {
+        return advanceAtEnd != null;
+    }
+
+    /**
+     * Moves the head from {@code expected} to {@code next} if it is at {@code expected} and
+     * the stored rows end there too (see {@link #advanceAtEndSql}), in one round trip; only
+     * where {@link #checksEnd()}. Waits while another transaction holds the row; the end is
+     * read as the statement began, and a row that a transaction holding the head committed
+     * meanwhile at the next sequence makes this batch's insert fail on the primary key.
+     *
+     * @return whether both held (and the head now is at {@code next}); if not, nothing changed
+     * @throws SQLException if the update failed, or changed more than one row
+     */
+    boolean tryAdvanceAtEnd(ChainPosition expected, ChainPosition next) throws SQLException {
+        bindAdvanceAtEnd(advanceAtEnd, logId, expected, next);
+        int updated = advanceAtEnd.executeUpdate();
+        if (updated > 1) {
+            throw new SQLException("log '" + logId + "' has more than one head row");
+        }
+        return updated == 1;
+    }
+
     @Override
     public void close() {
-        for (PreparedStatement ps : new PreparedStatement[] {lock, create, advance}) {
+        for (PreparedStatement ps : new PreparedStatement[] {lock, create, advance, advanceAtEnd}) {
+            if (ps == null) {
+                continue;
+            }
             try {
                 ps.close();
             } catch (SQLException e) {

@@ -22,26 +22,30 @@ final class StoredTail implements AutoCloseable {
     private static final int FETCH_SIZE = 1000;
 
     private final String logId;
-    private final PreparedStatement rowsAfter;
+    private final PreparedStatement rowsFrom;
 
     /**
-     * What the rows after an edge hold.
+     * What the rows from an edge's end on hold.
      *
-     * @param edge the edge extended over every stored row after the start
+     * @param anchored whether the stored row at the start's size carries the start's last
+     *        checksum (always for the empty start); if not, no row after it was read
+     * @param storedAtStart the checksum of the stored row at the start's size, null if there
+     *        is none (the genesis value for the empty start)
+     * @param edge the start extended over every stored row after it; the start if not anchored
      * @param checksumAt the checksum of the row at the sequence asked for, if it was read, else null
      */
-    record Extended(TreeEdge edge, String checksumAt) {
+    record Extended(boolean anchored, String storedAtStart, TreeEdge edge, String checksumAt) {
     }
 
     StoredTail(TableNames tables, String logId, Connection connection) throws SQLException {
         this.logId = logId;
-        this.rowsAfter = connection.prepareStatement(rowsAfterSql(tables));
-        rowsAfter.setFetchSize(FETCH_SIZE);
+        this.rowsFrom = connection.prepareStatement(rowsFromSql(tables));
+        rowsFrom.setFetchSize(FETCH_SIZE);
     }
 
-    /** The statement that reads the rows after a sequence, in order. */
-    static String rowsAfterSql(TableNames tables) {
-        return "SELECT " + EventRows.COLUMNS + " FROM " + tables.event() + " WHERE log_id = ? AND seq > ? ORDER BY seq";
+    /** The statement that reads the rows from a sequence on, in order. */
+    static String rowsFromSql(TableNames tables) {
+        return "SELECT " + EventRows.COLUMNS + " FROM " + tables.event() + " WHERE log_id = ? AND seq >= ? ORDER BY seq";
     }
 
     /** The chain position at the end of an edge. */
@@ -50,7 +54,9 @@ final class StoredTail implements AutoCloseable {
     }
 
     /**
-     * Extends {@code from} over every stored row after it.
+     * Extends {@code from} over every stored row after it, in one query that first reads the
+     * row at its size: unless that row carries its last checksum (see {@link Extended#anchored}),
+     * nothing after it is read or checked.
      *
      * @param checkpoint a trusted checkpoint the tree must match when it reaches its size, or null
      * @param at the sequence whose stored checksum to return (when the rows reach it)
@@ -62,9 +68,16 @@ final class StoredTail implements AutoCloseable {
         TreeEdge edge = from;
         String previous = position(from).lastChecksum();
         String checksumAt = null;
-        rowsAfter.setString(1, logId);
-        rowsAfter.setLong(2, from.size());
-        try (ResultSet rs = rowsAfter.executeQuery()) {
+        rowsFrom.setString(1, logId);
+        rowsFrom.setLong(2, from.size());
+        try (ResultSet rs = rowsFrom.executeQuery()) {
+            if (from.size() > 0) {
+                String stored = rs.next() && rs.getLong(EventColumn.SEQ.index()) == from.size()
+                        ? rs.getString(EventColumn.CHECKSUM.index()) : null;
+                if (!previous.equals(stored)) {
+                    return new Extended(false, stored, from, null);
+                }
+            }
             while (rs.next()) {
                 long expected = edge.size() + 1;
                 AuditEvent event;
@@ -100,7 +113,7 @@ final class StoredTail implements AutoCloseable {
                 }
             }
         }
-        return new Extended(edge, checksumAt);
+        return new Extended(true, position(from).lastChecksum(), edge, checksumAt);
     }
 
     /** Fails unless the tree of {@code edge} is the one the trusted checkpoint of its size signed. */
@@ -115,7 +128,7 @@ final class StoredTail implements AutoCloseable {
     @Override
     public void close() {
         try {
-            rowsAfter.close();
+            rowsFrom.close();
         } catch (SQLException e) {
             // the connection is being dropped anyway
         }

@@ -25,34 +25,45 @@ import org.junit.jupiter.api.Test;
 class WriterLookupPlanTest {
     @Test
     void theEndRowsLookupUsesThePrimaryKeyInAGenericPlanMadeOnATinyTable() throws SQLException {
-        assertGenericPlanUsesPrimaryKey(ChainAppender::endRowsSql);
+        assertEventScansUsePrimaryKey(genericPlan(ChainAppender::endRowsSql, "'plan', 7"));
     }
 
     @Test
-    void theRowsAfterLookupUsesThePrimaryKeyInAGenericPlanMadeOnATinyTable() throws SQLException {
-        assertGenericPlanUsesPrimaryKey(StoredTail::rowsAfterSql);
+    void theRowsFromLookupUsesThePrimaryKeyInAGenericPlanMadeOnATinyTable() throws SQLException {
+        assertEventScansUsePrimaryKey(genericPlan(StoredTail::rowsFromSql, "'plan', 7"));
+    }
+
+    @Test
+    void theHeadMoveThatChecksTheEndUsesThePrimaryKeyInAGenericPlanMadeOnATinyTable() throws SQLException {
+        String sixteen = "'plan', 16, '" + "1".repeat(64) + "'";
+        assertEventScansUsePrimaryKey(genericPlan(HeadRow::advanceAtEndSql,
+                "17, 'x', " + sixteen + ", 'plan', 16, 16, " + sixteen));
     }
 
     @Test
     void onTheSameTableAnEqualityLookupBySequenceGoesThroughAnotherIndex() throws SQLException {
-        // the control: what the writer ran before, and why its lookups take the ordered shape
-        List<String> plan = genericPlan(t -> "SELECT checksum FROM " + t.event() + " WHERE log_id = ? AND seq = ?");
-        assertThat(String.join("\n", plan)).doesNotContain("event_pk");
+        // the control: what the writer ran before, and why its lookups take the shapes above
+        List<String> plan = genericPlan(t -> "SELECT checksum FROM " + t.event() + " WHERE log_id = ? AND seq = ?",
+                "'plan', 7");
+        assertThat(plan).as("generic plan").anyMatch(line -> line.contains("Index Scan"))
+                .noneMatch(line -> line.contains("event_pk"));
     }
 
-    private static void assertGenericPlanUsesPrimaryKey(Function<TableNames, String> sql)
-            throws SQLException {
-        List<String> plan = genericPlan(sql);
-        assertThat(plan).as("generic plan").anyMatch(line -> line.contains("Index Scan using")
-                && line.contains("event_pk"));
-        assertThat(plan).as("generic plan").noneMatch(line -> line.contains("Seq Scan") || line.contains("Sort"));
+    /** Every scan of the event table in {@code plan} goes through its primary key; nothing is sorted. */
+    private static void assertEventScansUsePrimaryKey(List<String> plan) {
+        List<String> eventScans = plan.stream().filter(line -> line.contains("Scan") && line.contains("event "))
+                .toList();
+        assertThat(eventScans).as("scans of the event table in %s", plan).isNotEmpty()
+                .allMatch(line -> line.contains("Index") && line.contains("event_pk"));
+        assertThat(plan).as("generic plan").noneMatch(line -> line.contains("Sort"));
     }
 
     /**
-     * The generic plan PostgreSQL makes for {@code sql} (with its {@code ?} numbered) on an
+     * The generic plan PostgreSQL makes for {@code sql} (with its {@code ?} numbered, executed
+     * with {@code arguments}) on an
      * event table of the query profile that holds 20 rows of one log and was never analyzed.
      */
-    private static List<String> genericPlan(Function<TableNames, String> sql)
+    private static List<String> genericPlan(Function<TableNames, String> sql, String arguments)
             throws SQLException {
         TableNames tables = TableNames.of(TestDatabase.uniquePrefix());
         new SchemaManager(tables, IndexProfile.QUERY).apply(TestDatabase.POSTGRESQL.dataSource("plan"),
@@ -66,7 +77,7 @@ class WriterLookupPlanTest {
                 s.execute("SET plan_cache_mode = force_generic_plan");
                 s.execute("PREPARE lookup AS " + numbered(sql.apply(tables)));
                 List<String> plan = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("EXPLAIN EXECUTE lookup('plan', 7)")) {
+                try (ResultSet rs = s.executeQuery("EXPLAIN EXECUTE lookup(" + arguments + ")")) {
                     while (rs.next()) {
                         plan.add(rs.getString(1));
                     }
