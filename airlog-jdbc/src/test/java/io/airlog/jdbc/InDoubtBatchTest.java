@@ -7,6 +7,7 @@ import io.airlog.AuditDraft;
 import io.airlog.AuditEvent;
 import io.airlog.AuditException;
 import io.airlog.AuditOutcomeUnknownException;
+import io.airlog.jdbc.internal.ChainAppender;
 import io.airlog.spi.batch.WriterStatistics;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,6 +115,79 @@ class InDoubtBatchTest {
                 assertThatThrownBy(() -> stream.record(AuditDraft.builder("after")))
                         .isInstanceOf(IllegalStateException.class).hasMessageContaining("is closed");
                 StoredLog.assertIntact(fixture, "error", 1);
+            }
+        }
+    }
+
+    // A writer alone on its log, once at its expected head, stores a small batch on PostgreSQL
+    // in one statement run in auto-commit: that statement is the commit, and takes the fault.
+
+    /** More batches than a writer needs, alone on its log, before it stops locking the head first. */
+    private static final int QUIET_BATCHES = ChainAppender.QUIET_BATCHES + 2;
+
+    private static void quiet(JdbcAuditStream stream) {
+        for (int i = 0; i < QUIET_BATCHES; i++) {
+            stream.record(AuditDraft.builder("before"));
+        }
+    }
+
+    private static String expectedFault(TestDatabase db) {
+        return db == TestDatabase.POSTGRESQL ? "auto-commit statement" : "commit";
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aBatchAtTheExpectedHeadWhoseReplyWasLostIsFoundStored(TestDatabase db) throws Exception {
+        try (Fixture fixture = Fixture.created(db)) {
+            FaultyDataSource faulty = new FaultyDataSource(fixture);
+            try (JdbcAuditStream stream = builder(faulty, fixture, "quiet-lost").build()) {
+                quiet(stream);
+                faulty.failNextCommit(FaultyDataSource.CommitFault.REPLY_LOST);
+                AuditEvent event = stream.record(AuditDraft.builder("cut-off"));
+                assertThat(faulty.faulted()).isEqualTo(expectedFault(db));
+                assertThat(event.sequence()).isEqualTo(QUIET_BATCHES + 1);
+                WriterStatistics stats = stream.statistics();
+                assertThat(stats.inDoubtBatches()).isEqualTo(1);
+                assertThat(stats.inDoubtStored()).isEqualTo(1);
+                assertThat(stream.record(AuditDraft.builder("after")).sequence()).isEqualTo(QUIET_BATCHES + 2);
+                StoredLog.assertIntact(fixture, "quiet-lost", QUIET_BATCHES + 2);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aBatchAtTheExpectedHeadThatNeverArrivedIsFoundNotStored(TestDatabase db) throws Exception {
+        try (Fixture fixture = Fixture.created(db)) {
+            FaultyDataSource faulty = new FaultyDataSource(fixture);
+            try (JdbcAuditStream stream = builder(faulty, fixture, "quiet-never").build()) {
+                quiet(stream);
+                faulty.failNextCommit(FaultyDataSource.CommitFault.NEVER_ARRIVES);
+                assertThatThrownBy(() -> stream.record(AuditDraft.builder("cut-off")))
+                        .isExactlyInstanceOf(AuditException.class)
+                        .hasMessageContaining("did not take effect; the log is unchanged");
+                assertThat(faulty.faulted()).isEqualTo(expectedFault(db));
+                assertThat(stream.statistics().inDoubtNotStored()).isEqualTo(1);
+                assertThat(stream.record(AuditDraft.builder("after")).sequence()).isEqualTo(QUIET_BATCHES + 1);
+                StoredLog.assertIntact(fixture, "quiet-never", QUIET_BATCHES + 1);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aRepeatedDraftAtTheExpectedHeadGetsTheStoredEvent(TestDatabase db) throws Exception {
+        try (Fixture fixture = Fixture.created(db)) {
+            try (JdbcAuditStream stream = builder(new FaultyDataSource(fixture), fixture, "quiet-repeat").build()) {
+                AuditDraft first = AuditDraft.builder("first").build();
+                AuditEvent stored = stream.record(first);
+                quiet(stream);
+                // the database refuses the batch's statement (a duplicate event id): nothing changed
+                assertThat(stream.record(first)).isEqualTo(stored);
+                assertThat(stream.statistics().repeatedDrafts()).isEqualTo(1);
+                assertThat(stream.statistics().inDoubtBatches()).isZero();
+                assertThat(stream.record(AuditDraft.builder("after")).sequence()).isEqualTo(QUIET_BATCHES + 2);
+                StoredLog.assertIntact(fixture, "quiet-repeat", QUIET_BATCHES + 2);
             }
         }
     }

@@ -50,11 +50,14 @@ import org.jdbi.v3.core.Jdbi;
  * the locked head; insert the rows; move the head with a compare-and-swap update; commit.
  * <em>At the expected head</em>, once this appender has found the head where its own previous
  * batch left it {@value #QUIET_BATCHES} batches in a row (no other writer is appending): take
- * the drafts; seal them from that position; move the head with the compare-and-swap update
- * first (which also locks the row); insert the rows; commit. That saves the locking query,
- * one round trip in four. If the update finds the head moved (another writer appended), the
- * same transaction falls back to the first way, and so do the next batches until the head is
- * again where this appender left it {@value #QUIET_BATCHES} times in a row. Both ways lock the
+ * the drafts; seal them from that position; move the head first with a compare-and-swap
+ * update that also checks the stored end (which locks the row; {@link HeadRow}); insert the
+ * rows; commit. On PostgreSQL the head's update and the first rows are one statement, in both
+ * ways when the head is where the stored rows end ({@link EventInserts#insertMovingHead}): a
+ * batch at the expected head takes two round trips. If the update finds the head moved
+ * (another writer appended) or the end not there, the same transaction falls back to the
+ * first way, and so do the next batches until the head is again where this appender left it
+ * {@value #QUIET_BATCHES} times in a row. Both ways lock the
  * head row before they insert, so writers never wait for each other's rows, only for the
  * head; the head is checked under its lock for every batch, so writers in other JVMs can
  * append between two batches of this one. Sealing happens only inside the transaction that
@@ -62,7 +65,8 @@ import org.jdbi.v3.core.Jdbi;
  * log is unchanged.
  *
  * <p>Every row a batch adds is inserted by {@link #store}, inside the batch's transaction
- * and after the head row is locked; a step that stores more per batch belongs there, and its
+ * and after the head row is locked (or by the statement that locks it); a step that stores
+ * more per batch belongs there, and its
  * check after a failed commit in {@link #resolve}.
  *
  * <p>If the commit itself fails (the connection breaks, the database stops answering), its
@@ -83,7 +87,7 @@ import org.jdbi.v3.core.Jdbi;
  * with the newest witnessed checkpoint. Every batch then checks, under the head lock and
  * before it appends, that the stored row at the edge's size carries the edge's last leaf and
  * that no row follows it. When something differs (another writer appended, the head was set
- * back, rows were deleted or forged) it reads the rows after its edge, checks them, and
+ * back, rows were deleted or forged) it reads the rows from its edge's size on, checks them, and
  * compares the head and the newest trusted checkpoint rows with them: rows it did not write
  * are adopted (with a {@linkplain WriterCheckpoints#interval checkpoint interval}) or must be
  * covered by a trusted checkpoint at exactly their end (interval zero); a head set back over
@@ -158,8 +162,22 @@ public final class ChainAppender implements BatchAppender {
     private final AtomicLong unsignedTailsLost = new AtomicLong();
     private volatile long newestUntrustedReported;
 
-    /** A batch sealed in a transaction: its events, the tree after them, and its checkpoint if one was signed. */
-    private record Sealed(List<AuditEvent> events, TreeEdge edge, Checkpoint checkpoint, SignedNote note) {
+    /**
+     * A batch sealed in a transaction: its events, the tree after them, its checkpoint if one
+     * was signed, and whether it is committed already (one statement in auto-commit).
+     */
+    private record Sealed(List<AuditEvent> events, TreeEdge edge, Checkpoint checkpoint, SignedNote note,
+                          boolean committed) {
+    }
+
+    /** The one statement of a batch, run in auto-commit, failed in a way that leaves its outcome unknown. */
+    private static final class OutcomeUnknown extends Exception {
+        private final transient Sealed sealed;
+
+        OutcomeUnknown(Sealed sealed, Exception cause) {
+            super(cause);
+            this.sealed = sealed;
+        }
     }
 
     /**
@@ -222,6 +240,11 @@ public final class ChainAppender implements BatchAppender {
             if (sealed == null) {
                 sealed = appendUnderLock(source);
             }
+        } catch (OutcomeUnknown e) {
+            disconnect();
+            inDoubt = e.sealed;
+            throw BatchFailure.inDoubt("the batch's one statement failed (" + message(e.getCause()) + "); whether"
+                    + " it took effect is not known yet", e.getCause(), e.sealed.events());
         } catch (AuditIntegrityException e) {
             refuse(e);
             rollbackKeepingConnection();
@@ -235,7 +258,9 @@ public final class ChainAppender implements BatchAppender {
             throw SqlStates.rolledBack(message(e), e);
         }
         try {
-            connection.commit();
+            if (!sealed.committed()) {
+                connection.commit();
+            }
         } catch (SQLException | RuntimeException e) {
             disconnect();
             inDoubt = sealed;
@@ -281,12 +306,14 @@ public final class ChainAppender implements BatchAppender {
      * (see {@link EventInserts#insertMovingHead}); on H2 one statement for the head, then the
      * inserts; on MariaDB the compare-and-swap, a query of the end, then the inserts.
      */
-    private Sealed appendAtExpectedHead(DraftSource source) throws SQLException {
+    private Sealed appendAtExpectedHead(DraftSource source) throws SQLException, OutcomeUnknown {
         TreeEdge known = edge;
         List<AuditEvent> events = seal(source.drafts(), expectedHead);
         ChainPosition next = events.get(events.size() - 1).position();
         Sealed sealed;
-        if (inserts.movesHead()) {
+        if (inserts.oneStatement(events) && !due()) {
+            sealed = storeAutoCommitted(known, events);
+        } else if (inserts.movesHead()) {
             sealed = store(known, events, expectedHead);
         } else if (head.checksEnd()) {
             sealed = head.tryAdvanceAtEnd(expectedHead, next) ? store(known, events, null) : null;
@@ -364,7 +391,38 @@ public final class ChainAppender implements BatchAppender {
             note = sign(checkpoint);
             checkpointInserts.insert(logId, after, note);
         }
-        return new Sealed(events, after, checkpoint, note);
+        return new Sealed(events, after, checkpoint, note, false);
+    }
+
+    /**
+     * PostgreSQL, a batch of one multi-row insert at the expected head with no checkpoint due:
+     * moves the head and inserts the rows in one statement run in auto-commit, its own
+     * transaction (one round trip per batch).
+     *
+     * @return the committed batch; null if the head was not moved (nothing changed)
+     * @throws SQLException if the database refused the statement (nothing changed)
+     * @throws OutcomeUnknown if the statement failed in a way that may have followed its commit
+     */
+    private Sealed storeAutoCommitted(TreeEdge known, List<AuditEvent> events) throws SQLException, OutcomeUnknown {
+        TreeEdge after = extend(known, events);
+        Sealed sealed = new Sealed(events, after, null, null, true);
+        connection.setAutoCommit(true);
+        try {
+            return inserts.insertMovingHead(events, expectedHead, StoredTail.position(after)) ? sealed : null;
+        } catch (SQLException e) {
+            if (SqlStates.refusedStatement(e)) {
+                throw e;
+            }
+            throw new OutcomeUnknown(sealed, e);
+        } catch (RuntimeException e) {
+            throw new OutcomeUnknown(sealed, e);
+        } finally {
+            try {
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                // a broken connection: the statement's own exception says so, or the next batch finds out
+            }
+        }
     }
 
     /** The tree of {@code known} with the events' checksums appended. */

@@ -60,6 +60,14 @@ final class EventInserts implements AutoCloseable {
     }
 
     /**
+     * Whether {@link #insertMovingHead} stores {@code events} in one statement (they fit one
+     * multi-row insert), so that it can run in auto-commit as a transaction of its own.
+     */
+    boolean oneStatement(List<AuditEvent> events) {
+        return movesHead && chunks(events).size() == 1;
+    }
+
+    /**
      * Moves the head from {@code expected} to {@code next} and inserts the events (within the
      * caller's transaction), if the head is at {@code expected} and the stored rows end there
      * too: the statement of the first rows is {@link HeadRow#advanceAtEndSql}'s update in a

@@ -24,6 +24,24 @@ final class SqlStates {
     }
 
     /**
+     * Whether a statement run in auto-commit certainly took no effect: the database answered it
+     * with an error that ends the statement. Connection errors (class 08), operator
+     * intervention (57: the server may end the session after the statement's commit, before
+     * its reply), resources (53), system and internal errors (58, XX), and failures without a
+     * SQLSTATE leave the outcome unknown.
+     */
+    static boolean refusedStatement(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null || state.length() != 5) {
+            return false;
+        }
+        return switch (state.substring(0, 2)) {
+            case "08", "53", "57", "58", "XX" -> false;
+            default -> true;
+        };
+    }
+
+    /**
      * A rolled-back batch, of the kind its cause says: {@link BatchFailure.Kind#CONFLICT} for an
      * integrity violation, {@link BatchFailure.Kind#TRANSIENT} for a deadlock or serialisation
      * conflict, else {@link BatchFailure.Kind#ROLLED_BACK}.
