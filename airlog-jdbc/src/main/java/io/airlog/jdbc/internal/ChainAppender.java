@@ -53,8 +53,9 @@ import org.jdbi.v3.core.Jdbi;
  * the drafts; seal them from that position; move the head first with a compare-and-swap
  * update that also checks the stored end (which locks the row; {@link HeadRow}); insert the
  * rows; commit. On PostgreSQL the head's update and the first rows are one statement, in both
- * ways when the head is where the stored rows end ({@link EventInserts#insertMovingHead}): a
- * batch at the expected head takes two round trips. If the update finds the head moved
+ * ways when the head is where the stored rows end ({@link EventInserts#insertMovingHead}); a
+ * batch at the expected head that fits one statement, with no checkpoint due, runs it in
+ * auto-commit: one round trip ({@link #storeAutoCommitted}). If the update finds the head moved
  * (another writer appended) or the end not there, the same transaction falls back to the
  * first way, and so do the next batches until the head is again where this appender left it
  * {@value #QUIET_BATCHES} times in a row. Both ways lock the
@@ -303,8 +304,9 @@ public final class ChainAppender implements BatchAppender {
     /**
      * Moves the head from where this appender left it if the stored end is there too, and
      * inserts; null to lock instead. On PostgreSQL that is one statement with the first rows
-     * (see {@link EventInserts#insertMovingHead}); on H2 one statement for the head, then the
-     * inserts; on MariaDB the compare-and-swap, a query of the end, then the inserts.
+     * (see {@link EventInserts#insertMovingHead}), in auto-commit when it is the batch's only
+     * statement; on H2 one statement for the head, then the inserts; on MariaDB the
+     * compare-and-swap, a query of the end, then the inserts.
      */
     private Sealed appendAtExpectedHead(DraftSource source) throws SQLException, OutcomeUnknown {
         TreeEdge known = edge;

@@ -45,7 +45,8 @@ final class StoredTail implements AutoCloseable {
 
     /** The statement that reads the rows from a sequence on, in order. */
     static String rowsFromSql(TableNames tables) {
-        return "SELECT " + EventRows.COLUMNS + " FROM " + tables.event() + " WHERE log_id = ? AND seq >= ? ORDER BY seq";
+        return "SELECT " + EventRows.COLUMNS + " FROM " + tables.event()
+                + " WHERE log_id = ? AND seq >= ? ORDER BY seq";
     }
 
     /** The chain position at the end of an edge. */

@@ -72,8 +72,9 @@ class WriterLookupPlanTest {
             try {
                 s.execute("INSERT INTO " + tables.event() + " (log_id, seq, event_id, ts_nanos, action,"
                         + " principal_subject, principal_auth, principal_metadata, outcome, context,"
-                        + " previous_checksum, checksum) SELECT 'plan', g, gen_random_uuid()::text, g, 'a', 'p', 'USER',"
-                        + " '{}', 'SUCCESS', '{}', repeat('0', 64), repeat('1', 64) FROM generate_series(1, 20) g");
+                        + " previous_checksum, checksum) SELECT 'plan', g, gen_random_uuid()::text, g, 'a', 'p',"
+                        + " 'USER', '{}', 'SUCCESS', '{}', repeat('0', 64), repeat('1', 64)"
+                        + " FROM generate_series(1, 20) g");
                 s.execute("SET plan_cache_mode = force_generic_plan");
                 s.execute("PREPARE lookup AS " + numbered(sql.apply(tables)));
                 List<String> plan = new ArrayList<>();
