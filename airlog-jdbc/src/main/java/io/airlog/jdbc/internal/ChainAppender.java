@@ -50,9 +50,9 @@ import org.jdbi.v3.core.Jdbi;
  * the locked head; insert the rows; move the head with a compare-and-swap update; commit.
  * <em>At the expected head</em>, once this appender has found the head where its own previous
  * batch left it {@value #QUIET_BATCHES} batches in a row (no other writer is appending): take
- * the drafts; seal them from that position; move the head first with a compare-and-swap
- * update that also checks the stored end (which locks the row; {@link HeadRow}); insert the
- * rows; commit. On PostgreSQL the head's update and the first rows are one statement, in both
+ * the drafts; seal them from that position; move the head first with the compare-and-swap
+ * update (which locks the row), check the stored end; insert the rows; commit. On PostgreSQL
+ * the head's update, the end check and the first rows are one statement, in both
  * ways when the head is where the stored rows end ({@link EventInserts#insertMovingHead}); a
  * batch at the expected head that fits one statement, with no checkpoint due, runs it in
  * auto-commit: one round trip ({@link #storeAutoCommitted}). If the update finds the head moved
@@ -305,8 +305,7 @@ public final class ChainAppender implements BatchAppender {
      * Moves the head from where this appender left it if the stored end is there too, and
      * inserts; null to lock instead. On PostgreSQL that is one statement with the first rows
      * (see {@link EventInserts#insertMovingHead}), in auto-commit when it is the batch's only
-     * statement; on H2 one statement for the head, then the inserts; on MariaDB the
-     * compare-and-swap, a query of the end, then the inserts.
+     * statement; on H2 and MariaDB the compare-and-swap, a query of the end, then the inserts.
      */
     private Sealed appendAtExpectedHead(DraftSource source) throws SQLException, OutcomeUnknown {
         TreeEdge known = edge;
@@ -317,8 +316,6 @@ public final class ChainAppender implements BatchAppender {
             sealed = storeAutoCommitted(known, events);
         } else if (inserts.movesHead()) {
             sealed = store(known, events, expectedHead);
-        } else if (head.checksEnd()) {
-            sealed = head.tryAdvanceAtEnd(expectedHead, next) ? store(known, events, null) : null;
         } else if (!head.tryAdvance(expectedHead, next)) {
             sealed = null;
         } else if (!endIsAsLeft(known)) {

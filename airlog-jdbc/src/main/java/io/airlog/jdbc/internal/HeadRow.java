@@ -25,8 +25,6 @@ final class HeadRow implements AutoCloseable {
     private final PreparedStatement lock;
     private final PreparedStatement create;
     private final PreparedStatement advance;
-    /** The compare-and-swap that also checks the stored end; null where {@link #checksEnd()} is false. */
-    private final PreparedStatement advanceAtEnd;
 
     HeadRow(TableNames tables, String logId, SqlDialect dialect, Connection connection) throws SQLException {
         this.logId = logId;
@@ -35,7 +33,6 @@ final class HeadRow implements AutoCloseable {
         this.lock = connection.prepareStatement(lockSql(tables));
         this.create = connection.prepareStatement(createSql(tables, dialect));
         this.advance = connection.prepareStatement(advanceSql(tables));
-        this.advanceAtEnd = dialect == SqlDialect.MARIADB ? null : connection.prepareStatement(advanceAtEndSql(tables));
     }
 
     private static String advanceSql(TableNames tables) {
@@ -46,8 +43,12 @@ final class HeadRow implements AutoCloseable {
     /**
      * The compare-and-swap of {@link #advanceSql} that moves the head only if the stored
      * rows also end where the head is: the greatest sequence is its size and the row there
-     * carries its last checksum. Both lookups are shaped so that only the primary key serves
-     * them (a maximum, and an ordered range with a limit), also in a cached generic plan.
+     * carries its last checksum (PostgreSQL; {@link EventInserts#insertMovingHead} runs it).
+     * Both lookups are shaped so that only the primary key serves them (a maximum, and an
+     * ordered range with a limit), also in a cached generic plan. Not for H2, whose
+     * {@code MAX} under a {@code WHERE} reads every row of the log, nor MariaDB, whose InnoDB
+     * reads the subqueries of an {@code UPDATE} with shared next-key locks on the event rows
+     * (which would block, and deadlock with, another writer's insert).
      */
     static String advanceAtEndSql(TableNames tables) {
         return advanceSql(tables)
@@ -176,40 +177,9 @@ final class HeadRow implements AutoCloseable {
         ps.setString(11, expected.lastChecksum());
     }
 
-    /**
-     * Whether {@link #tryAdvanceAtEnd} checks the stored end in its one statement. Not on
-     * MariaDB: InnoDB reads the subqueries of an {@code UPDATE} with shared next-key locks
-     * on the event rows, which would block (and deadlock with) another writer's insert.
-     */
-    boolean checksEnd() {
-        return advanceAtEnd != null;
-    }
-
-    /**
-     * Moves the head from {@code expected} to {@code next} if it is at {@code expected} and
-     * the stored rows end there too (see {@link #advanceAtEndSql}), in one round trip; only
-     * where {@link #checksEnd()}. Waits while another transaction holds the row; the end is
-     * read as the statement began, and a row that a transaction holding the head committed
-     * meanwhile at the next sequence makes this batch's insert fail on the primary key.
-     *
-     * @return whether both held (and the head now is at {@code next}); if not, nothing changed
-     * @throws SQLException if the update failed, or changed more than one row
-     */
-    boolean tryAdvanceAtEnd(ChainPosition expected, ChainPosition next) throws SQLException {
-        bindAdvanceAtEnd(advanceAtEnd, logId, expected, next);
-        int updated = advanceAtEnd.executeUpdate();
-        if (updated > 1) {
-            throw new SQLException("log '" + logId + "' has more than one head row");
-        }
-        return updated == 1;
-    }
-
     @Override
     public void close() {
-        for (PreparedStatement ps : new PreparedStatement[] {lock, create, advance, advanceAtEnd}) {
-            if (ps == null) {
-                continue;
-            }
+        for (PreparedStatement ps : new PreparedStatement[] {lock, create, advance}) {
             try {
                 ps.close();
             } catch (SQLException e) {
