@@ -61,7 +61,7 @@ abstract class DatabaseFaultTest {
 
     TableNames createTables() {
         TableNames tables = TableNames.of(TestDatabase.uniquePrefix());
-        new SchemaManager(tables).apply(db.dataSource(), SchemaMode.CREATE);
+        new SchemaManager(tables, TestDatabase.indexProfile()).apply(db.dataSource(), SchemaMode.CREATE);
         return tables;
     }
 

@@ -53,7 +53,7 @@ class DatabaseOutageTest {
         DataSource dataSource = new SimpleDataSource("jdbc:h2:tcp://127.0.0.1:" + port + "/outage", "sa", "");
         TableNames tables = TableNames.of(TestDatabase.uniquePrefix());
         try (JdbcAuditStream stream = JdbcAuditStream.builder(dataSource).tablePrefix(tables.prefix())
-                .schemaMode(SchemaMode.CREATE).logId("outage").build()) {
+                .schemaMode(SchemaMode.CREATE).indexProfile(TestDatabase.indexProfile()).logId("outage").build()) {
             Load load = Load.start(stream, 4);
             Set<UUID> beforeTheStop;
             try {
@@ -91,7 +91,7 @@ class DatabaseOutageTest {
             assertThat(stream.health().up()).isFalse();
             Server server = startH2Server(port, dir);
             try {
-                new SchemaManager(tables).apply(dataSource, SchemaMode.CREATE);
+                new SchemaManager(tables, TestDatabase.indexProfile()).apply(dataSource, SchemaMode.CREATE);
                 io.airlog.AuditEvent event = null;
                 for (int i = 0; event == null; i++) {
                     try {

@@ -28,7 +28,7 @@ final class Fixture implements AutoCloseable {
 
     /** Tables with a fresh prefix, created with {@link SchemaMode#CREATE}. */
     static Fixture created(TestDatabase db) {
-        return created(db, IndexProfile.QUERY);
+        return created(db, TestDatabase.indexProfile());
     }
 
     /** Tables with a fresh prefix, created with {@link SchemaMode#CREATE} and the given indexes. */
@@ -44,7 +44,7 @@ final class Fixture implements AutoCloseable {
     }
 
     SchemaManager schema() {
-        return new SchemaManager(tables);
+        return new SchemaManager(tables, TestDatabase.indexProfile());
     }
 
     /** Drops one trigger, as an owner can. */

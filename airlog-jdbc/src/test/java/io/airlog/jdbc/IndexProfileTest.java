@@ -43,6 +43,16 @@ class IndexProfileTest {
         }
     }
 
+    /** What the other tests of a run create: the run's profile ({@link TestDatabase#indexProfile()}). */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aFixtureHasTheIndexesOfTheProfileThisRunAsksFor(TestDatabase db) throws Exception {
+        try (Fixture f = Fixture.created(db); Connection c = f.connect()) {
+            assertThat(secondary(indexes(c, f.tables), f.tables)).as("profile %s", TestDatabase.indexProfile())
+                    .isEqualTo(TestDatabase.indexProfile() == IndexProfile.WRITE ? Set.of() : SECONDARY);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void switchingProfilesKeepsTheLogAndWritingGoesOn(TestDatabase db) throws Exception {

@@ -73,7 +73,7 @@ class MultiJvmTest {
         try {
             String url = "jdbc:h2:tcp://127.0.0.1:" + port + "/shared";
             TableNames tables = TableNames.of(TestDatabase.uniquePrefix());
-            new SchemaManager(tables).apply(new SimpleDataSource(url, "sa", ""), SchemaMode.CREATE);
+            new SchemaManager(tables, TestDatabase.indexProfile()).apply(new SimpleDataSource(url, "sa", ""), SchemaMode.CREATE);
             List<Path> idFiles = runWriters(2, 10_000, 8, url, "sa", "", tables);
             try (Connection c = new SimpleDataSource(url, "sa", "").getConnection()) {
                 assertOneChainWithEveryAcknowledgedEventOnce(c, tables, idFiles, 20_000);

@@ -3,6 +3,7 @@ package io.airlog.jdbc;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -34,6 +35,16 @@ public enum TestDatabase {
      */
     private static final String RUN = Long.toString(ProcessHandle.current().pid(), 36)
             + Integer.toString(new java.security.SecureRandom().nextInt(36 * 36 * 36 * 36), 36);
+
+    /**
+     * The index profile that tests create their tables with unless they choose one: {@code
+     * query}, or the profile the system property {@code airlog.test.index-profile} names (CI
+     * runs the tamper, multi-JVM and fault suites once more with {@code write}).
+     */
+    public static IndexProfile indexProfile() {
+        String name = System.getProperty("airlog.test.index-profile", "query");
+        return IndexProfile.valueOf(name.toUpperCase(Locale.ROOT));
+    }
 
     /** A table prefix no other test uses, e.g. {@code tk3x9q2_17_}. */
     public static String uniquePrefix() {

@@ -45,7 +45,7 @@ class WriterRefusalTest {
      * triggers (an owner who switched them off would switch them back on anyway).
      */
     private static JdbcAuditStream.Builder restarted(Fixture fixture, Duration interval) {
-        return builder(fixture, interval).schemaMode(SchemaMode.CREATE);
+        return builder(fixture, interval).schemaMode(SchemaMode.CREATE).indexProfile(TestDatabase.indexProfile());
     }
 
     /** A stream with ten events, written one batch each. */
